@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Reports the holiday data horizon. Status is UNKNOWN (not DOWN: cases still run) once a due date was
  * computed for a year without holiday data, or when the data ends within the warning window.
  */
-@Component("workingDayCalendar")
+@Component("workingDayCalendarHealthIndicator")
 public class CalendarHealthIndicator implements HealthIndicator {
 
   private final WorkingDayCalendar calendar;

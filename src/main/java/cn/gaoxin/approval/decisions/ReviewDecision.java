@@ -1,0 +1,30 @@
+package cn.gaoxin.approval.decisions;
+
+import cn.gaoxin.approval.cases.CaseStatus;
+import org.camunda.bpm.engine.ProcessEngineException;
+
+/** What a reviewer decides in a review form. */
+public enum ReviewDecision {
+  APPROVE(CaseStatus.APPROVED), REJECT(CaseStatus.REJECTED);
+
+  private final CaseStatus status;
+
+  ReviewDecision(CaseStatus status) {
+    this.status = status;
+  }
+
+  public CaseStatus status() {
+    return status;
+  }
+
+  public static ReviewDecision parse(Object value) {
+    if (value != null) {
+      for (ReviewDecision d : values()) {
+        if (d.name().equals(value.toString())) {
+          return d;
+        }
+      }
+    }
+    throw new ProcessEngineException("请选择审查意见: 准予 (APPROVE) 或 不予 (REJECT)");
+  }
+}

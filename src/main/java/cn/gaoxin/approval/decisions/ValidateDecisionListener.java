@@ -1,0 +1,23 @@
+package cn.gaoxin.approval.decisions;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to complete a review task without a decision, or a refusal without a reason (an administrative
+ * refusal must state its grounds). Throwing here rolls the completion back; Tasklist shows the message.
+ */
+@Component("validateDecision")
+public class ValidateDecisionListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    ReviewDecision decision = ReviewDecision.parse(task.getVariable("reviewDecision"));
+    Object reason = task.getVariable("decisionReason");
+    if (decision == ReviewDecision.REJECT && (reason == null || reason.toString().isBlank())) {
+      throw new ProcessEngineException("不予许可必须填写理由 (decisionReason)");
+    }
+  }
+}

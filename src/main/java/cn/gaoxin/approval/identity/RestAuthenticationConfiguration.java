@@ -1,0 +1,27 @@
+package cn.gaoxin.approval.identity;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * HTTP basic authentication for the engine's REST API (/engine-rest), which the starter leaves open
+ * (STACK-NOTES 6). Camunda Modeler deploys with a designer's account; every call runs with that user's
+ * authorizations.
+ */
+@Configuration
+public class RestAuthenticationConfiguration {
+
+  @Bean
+  public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-authentication");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter("rest-url-pattern-prefix", "/engine-rest");
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+}
