@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the applicant the notice named by the input parameter {@code noticeType} (a key of
- * notices/templates.yaml). The notice goes through the outbox, in the step's transaction.
+ * notices/*.yaml). The notice goes through the outbox, in the step's transaction.
  */
 @Component("sendNotice")
 public class SendNoticeDelegate implements JavaDelegate {
