@@ -54,6 +54,13 @@ public class OpenCaseListener implements ExecutionListener {
     execution.setVariable(ITEM_NAME, item.name());
     execution.setVariable(DEPARTMENT, item.department());
     execution.setVariable(DEPARTMENT_NAME, catalog.department(item.department()).map(d -> d.name()).orElse(""));
+    if (item.licence() != null) {
+      execution.setVariable("licenceType", item.licence().type());
+      execution.setVariable("licenceTitle", item.licence().title());
+      if (item.licence().validYears() != null) {
+        execution.setVariable("licenceValidYears", item.licence().validYears());
+      }
+    }
     List<Map<String, String>> options = item.materials().stream()
         .map(m -> Map.of("value", m.code(), "label", m.name() + (m.core() ? " (核心要件)" : " (容缺项)")))
         .toList();

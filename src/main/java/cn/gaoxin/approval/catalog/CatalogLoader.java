@@ -112,6 +112,13 @@ public class CatalogLoader {
       require(file, code, field + ".code", materialCodes.add(m.code()), "材料编码重复: " + m.code());
     }
     require(file, code, "materials", !item.coreMaterials().isEmpty(), "至少一项核心要件 (kind: core)");
+    if (item.licence() != null) {
+      require(file, code, "licence.type", item.licence().type() != null && item.licence().type().matches("[A-Z][A-Z0-9_]{1,59}"),
+          "证照类型编码必须由大写字母、数字和下划线组成");
+      require(file, code, "licence.title", notBlank(item.licence().title()), "证照名称不能为空");
+      require(file, code, "licence.validYears", item.licence().validYears() == null || item.licence().validYears() > 0,
+          "有效期 (年) 必须大于 0, 长期有效则不填");
+    }
     require(file, code, "fee", item.fee() != null && item.fee().compareTo(BigDecimal.ZERO) >= 0,
         "收费标准必须是不小于 0 的金额 (元), 不收费填 0");
   }

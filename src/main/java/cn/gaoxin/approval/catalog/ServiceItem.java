@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param processes the reform models (process keys) that handle this item; the first is the default
  * @param baseline the item's figures before the reform, where known (for the auditors' scorecard)
+ * @param licence the licence, permit or certificate the item issues when approved, if any
  */
 public record ServiceItem(
     String code,
@@ -20,7 +21,8 @@ public record ServiceItem(
     BigDecimal fee,
     boolean notificationCommitment,
     String description,
-    Baseline baseline) {
+    Baseline baseline,
+    LicenceSpec licence) {
 
   public ServiceItem {
     processes = processes == null ? List.of() : List.copyOf(processes);
@@ -76,6 +78,9 @@ public record ServiceItem(
   public enum MaterialKind {
     CORE, DEFERRABLE
   }
+
+  /** What an approval issues: register type code, title printed on it, validity in years (null: indefinite). */
+  public record LicenceSpec(String type, String title, Integer validYears) {}
 
   /** Pre-reform figures: materials asked and working days taken, as the source reports state them. */
   public record Baseline(Integer materials, Integer days, String source) {}

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.gaoxin.approval.cases.CaseVariables;
+import cn.gaoxin.approval.licences.LicenceRegister;
+import cn.gaoxin.approval.licences.LicenceStatus;
 import cn.gaoxin.approval.notices.Notice;
 import cn.gaoxin.approval.support.ScenarioTest;
 import java.time.LocalDate;
@@ -16,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * 容缺受理 (incomplete-materials-acceptance), every path. The clock starts on Friday 2026-02-13, the day before the
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * days (due 2026-02-27), acceptance 1 working day (due Sat 2026-02-14, a make-up working day).
  */
 class IncompleteMaterialsAcceptanceTest extends ScenarioTest {
+
+  @Autowired LicenceRegister licences;
 
   static final String FOOD = "SCJG-SPJY-001";
   static final List<String> ALL = List.of("APPLICATION", "BUSINESS_LICENCE", "LEGAL_REP_ID", "PREMISES_PROOF",
@@ -54,6 +59,12 @@ class IncompleteMaterialsAcceptanceTest extends ScenarioTest {
         .hasNotPassed("Task_SendOneTimeNotification", "Task_AcceptOnCommitment");
     assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
     assertThat(variable(pi, "inPersonVisits")).isEqualTo(0);
+    assertThat(licences.forCase(pi.getBusinessKey())).singleElement().satisfies(l -> {
+      assertThat(l.title()).isEqualTo("食品经营许可证");
+      assertThat(l.status()).isEqualTo(LicenceStatus.VALID);
+      assertThat(l.validUntil()).isEqualTo(LocalDate.of(2031, 2, 13));
+      assertThat(l.number()).isEqualTo(variable(pi, "licenceNumber"));
+    });
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "DECISION_APPROVED");
     assertThat(historyOf(pi)).extracting(HistoricActivityInstance::getAssignee).contains("window1", "market1");
   }
@@ -105,6 +116,8 @@ class IncompleteMaterialsAcceptanceTest extends ScenarioTest {
 
     assertThat(pi).isEnded().hasPassed("Task_SuspendDecision", "Task_NotifySupplementOverdue", "Event_DecisionSuspended");
     assertThat(variable(pi, "decisionStatus")).isEqualTo("REVOKED");
+    assertThat(licences.forCase(pi.getBusinessKey())).singleElement()
+        .satisfies(l -> assertThat(l.status()).isEqualTo(LicenceStatus.REVOKED));
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED_ON_COMMITMENT", "DECISION_APPROVED", "SUPPLEMENT_OVERDUE");
     assertThat(notices(pi).get(2).body()).contains("已撤销");
   }
@@ -119,6 +132,7 @@ class IncompleteMaterialsAcceptanceTest extends ScenarioTest {
     assertThat(pi).isEnded().hasPassed("Event_DecisionSuspended").hasNotPassed("Task_RecordDecision");
     assertThat(variable(pi, "decisionStatus")).isEqualTo("SUSPENDED");
     assertThat(task(pi, "Task_ReviewApplication")).isNull();
+    assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
     assertThat(notices(pi).get(1).body()).contains("已中止");
   }
 
@@ -184,6 +198,7 @@ class IncompleteMaterialsAcceptanceTest extends ScenarioTest {
         Map.of("reviewDecision", "REJECT", "decisionReason", "经营场所不符合食品安全要求"));
     assertThat(pi).isEnded().hasPassed("Task_NotifyRejection", "Event_Rejected");
     assertThat(variable(pi, "decisionStatus")).isEqualTo("REJECTED");
+    assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
     assertThat(notices(pi).get(1).body()).contains("不予许可", "经营场所不符合食品安全要求");
   }
 
