@@ -97,6 +97,26 @@ public abstract class ScenarioTest {
     engine.getManagementService().executeJob(job.getId());
   }
 
+  /**
+   * Executes the case's pending async continuations (not timers) as the job executor would, until none is left;
+   * returns how many ran. Steps that reach outside the engine are async (asyncBefore) with retries.
+   */
+  protected int runJobs(ProcessInstance pi) {
+    int ran = 0;
+    for (int round = 0; round < 100; round++) {
+      List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable()
+          .messages().list();
+      if (jobs.isEmpty()) {
+        return ran;
+      }
+      for (Job job : jobs) {
+        engine.getManagementService().executeJob(job.getId());
+        ran++;
+      }
+    }
+    throw new AssertionError("异步作业未能执行完毕 (可能有循环)");
+  }
+
   protected Job timer(ProcessInstance pi, String timerEventId) {
     return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(timerEventId)
         .timers().singleResult();
