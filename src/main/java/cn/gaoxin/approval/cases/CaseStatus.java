@@ -11,7 +11,14 @@ public enum CaseStatus {
   SUSPENDED("已中止"),
   REVOKED("已撤销"),
   NOT_ACCEPTED("不予受理"),
-  WITHDRAWN("已撤回");
+  WITHDRAWN("已撤回"),
+  FILED("已备案"),
+  PARTLY_APPROVED("部分准予 (仅核发营业执照)"),
+  FORWARDED_TO_PARTNER("已转协作地区审批"),
+  NOT_ELIGIBLE("不符合适用条件"),
+  IN_PUBLIC_NOTICE("公示中"),
+  DEREGISTERED("已注销"),
+  DEREGISTRATION_TERMINATED("简易注销程序已终止");
 
   private final String label;
 
