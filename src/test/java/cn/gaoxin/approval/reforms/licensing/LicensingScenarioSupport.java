@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,8 +42,33 @@ abstract class LicensingScenarioSupport extends ScenarioTest {
       Map<String, Object> details) {
     var started = applications.submit(new ApplicationRequest(itemCode, null,
         new ApplicationRequest.Applicant(applicantName, creditCode, "王经理", PHONE), materials, false, details));
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.processInstanceId())
-        .singleResult();
+    return instance(started.processInstanceId());
+  }
+
+  /** The process instance, also when it already ended (e.g. a filing recorded within the submission). */
+  ProcessInstance instance(String processInstanceId) {
+    ProcessInstance running = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult();
+    if (running != null) {
+      return running;
+    }
+    HistoricProcessInstance ended = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult();
+    return new EndedInstance(ended);
+  }
+
+  /** An ended process instance, read from history, for assertions. */
+  record EndedInstance(HistoricProcessInstance history) implements ProcessInstance {
+    @Override public String getId() { return history.getId(); }
+    @Override public String getProcessInstanceId() { return history.getId(); }
+    @Override public String getProcessDefinitionId() { return history.getProcessDefinitionId(); }
+    @Override public String getBusinessKey() { return history.getBusinessKey(); }
+    @Override public String getRootProcessInstanceId() { return history.getRootProcessInstanceId(); }
+    @Override public String getCaseInstanceId() { return history.getCaseInstanceId(); }
+    @Override public boolean isSuspended() { return false; }
+    @Override public boolean isEnded() { return true; }
+    @Override public String getTenantId() { return history.getTenantId(); }
+    @Override public String getProcessDefinitionKey() { return history.getProcessDefinitionKey(); }
   }
 
   /**
