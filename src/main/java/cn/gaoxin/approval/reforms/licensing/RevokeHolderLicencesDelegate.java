@@ -32,7 +32,7 @@ public class RevokeHolderLicencesDelegate implements JavaDelegate {
       throw new IllegalStateException("缴销证照的环节缺少输入参数 reason");
     }
     Object creditCode = execution.getVariable(CaseVariables.CREDIT_CODE);
-    List<String> revoked = new ArrayList<>(CaseVariables.strings(execution, "revokedLicences"));
+    List<String> revoked = new ArrayList<>();
     if (creditCode != null) {
       for (Licence licence : register.forHolder(creditCode.toString())) {
         if (licence.status() != LicenceStatus.REVOKED
