@@ -12,6 +12,7 @@ public enum CaseStatus {
   REVOKED("已撤销"),
   NOT_ACCEPTED("不予受理"),
   WITHDRAWN("已撤回"),
+  RETURNED("已退回补正"),
   FILED("已备案"),
   PARTLY_APPROVED("部分准予 (仅核发营业执照)"),
   FORWARDED_TO_PARTNER("已转协作地区审批"),

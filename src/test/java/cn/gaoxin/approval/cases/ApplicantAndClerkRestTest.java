@@ -41,6 +41,12 @@ class ApplicantAndClerkRestTest {
     assertThat(verify).containsEntry("name", "窗口核验材料");
     assertThat(rest.tasks("market1", caseNumber)).isEmpty();
 
+    // the window clerk's queue 本部门待办 shows the case number; another department cannot read the case at all
+    assertThat(rest.queueVariables("window1", "本部门待办")).contains(caseNumber, "湖南蓝恒环保科技有限公司");
+    String processInstanceId = (String) verify.get("processInstanceId");
+    assertThat(rest.as("health1").getForEntity(rest.url("/engine-rest/process-instance/" + processInstanceId
+        + "/variables"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
     // a clerk of another department cannot claim or complete it
     assertThat(rest.complete("health1", (String) verify.get("id"), Map.of()).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);

@@ -78,6 +78,19 @@ public class RestClients {
         String.class);
   }
 
+  /** The variable values (as text) that a work queue shows this user, as Tasklist fetches them. */
+  public String queueVariables(String user, String filterName) {
+    ResponseEntity<List<Map<String, Object>>> filters = as(user).exchange(url("/engine-rest/filter"), HttpMethod.GET,
+        null, new ParameterizedTypeReference<>() {});
+    String id = filters.getBody().stream().filter(f -> filterName.equals(f.get("name"))).map(f -> (String) f.get("id"))
+        .findFirst().orElseThrow(() -> new AssertionError(user + " 看不到工作队列 " + filterName));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.valueOf("application/hal+json")));
+    return as(user).exchange(url("/engine-rest/filter/" + id + "/list"), HttpMethod.POST,
+        new HttpEntity<>("{}", headers), String.class).getBody();
+  }
+
   public ResponseEntity<Map<String, Object>> progress(String caseNumber, String creditCode) {
     return anonymous.exchange(url("/api/cases/" + caseNumber + "?creditCode=" + creditCode), HttpMethod.GET, null,
         new ParameterizedTypeReference<>() {});
