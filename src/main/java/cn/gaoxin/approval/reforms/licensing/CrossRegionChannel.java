@@ -14,6 +14,8 @@ public interface CrossRegionChannel {
   String REQUEST_MESSAGE = "CrossRegionRequest";
   /** Message that brings the partner's result back to the zone's case, correlated by its case number. */
   String RESULT_MESSAGE = "CrossRegionResult";
+  /** Message that closes the partner's case when the applicant withdraws at the zone, correlated by its case number. */
+  String WITHDRAWAL_MESSAGE = "CrossRegionWithdrawn";
 
   /** An accepted case as the partner district receives it. */
   record Request(String originCaseNumber, String originZone, String itemCode, String applicantName,
@@ -28,4 +30,10 @@ public interface CrossRegionChannel {
 
   /** Returns the partner's result to the zone's case; a result already delivered is not delivered again. */
   void returnResult(Result result);
+
+  /**
+   * Tells the partner that the applicant withdrew the application at the zone: the partner closes its case and
+   * voids anything it issued. A partner case that has already ended, or was never opened, is left as it is.
+   */
+  void withdraw(String originCaseNumber, String partnerCaseNumber, String reason);
 }

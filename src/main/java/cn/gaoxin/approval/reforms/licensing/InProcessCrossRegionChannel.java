@@ -84,6 +84,21 @@ public class InProcessCrossRegionChannel implements CrossRegionChannel {
         .setVariables(variables).correlate();
   }
 
+  @Override
+  public void withdraw(String originCaseNumber, String partnerCaseNumber, String reason) {
+    if (partnerCaseNumber == null) {
+      return;
+    }
+    ProcessInstance partner = runtimeService.createProcessInstanceQuery().processDefinitionKey(PARTNER_PROCESS)
+        .processInstanceBusinessKey(partnerCaseNumber).singleResult();
+    boolean open = partner != null && runtimeService.createEventSubscriptionQuery().processInstanceId(partner.getId())
+        .eventType("message").eventName(WITHDRAWAL_MESSAGE).count() > 0;
+    if (open) {
+      runtimeService.createMessageCorrelation(WITHDRAWAL_MESSAGE).processInstanceId(partner.getId())
+          .setVariable("withdrawalReason", reason == null ? "" : reason).correlate();
+    }
+  }
+
   private boolean alreadyDelivered(Result result) {
     HistoricProcessInstance origin = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(ORIGIN_PROCESS).processInstanceBusinessKey(result.originCaseNumber()).singleResult();

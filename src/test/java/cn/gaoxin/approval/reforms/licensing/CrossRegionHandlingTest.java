@@ -228,4 +228,68 @@ class CrossRegionHandlingTest extends LicensingScenarioSupport {
     assertThat(pi).isEnded().hasPassed("Event_NotAccepted").hasNotPassed("Task_ForwardToPartner");
     assertThat(partnerOf(pi)).isNull();
   }
+
+  @Test
+  void aWithdrawalBeforeForwardingOpensNoPartnerCase() {
+    ProcessInstance pi = applyAs(NAME, freshCreditCode(), LABOUR_DISPATCH, allMaterials(LABOUR_DISPATCH), Map.of());
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+
+    correlate(pi, "CaseWithdrawn", Map.of("withdrawalReason", "改在城阳区现场办理"));
+    runJobs(pi);
+
+    assertThat(pi).isEnded().hasPassed("Task_RecordWithdrawal", "Task_WithdrawAtPartner", "Event_Withdrawn")
+        .hasNotPassed("Task_ForwardToPartner");
+    assertThat(variable(pi, "partnerWithdrawn")).isEqualTo(false);
+    assertThat(partnerOf(pi)).isNull();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("cross-region-partner")
+        .variableValueEquals("originCaseNumber", pi.getBusinessKey()).count()).isZero();
+  }
+
+  @Test
+  void aWithdrawalAfterForwardingClosesThePartnerCase() {
+    ProcessInstance pi = forwarded(LABOUR_DISPATCH);
+    String partnerCase = partnerCaseOf(pi);
+
+    correlate(pi, "CaseWithdrawn", Map.of("withdrawalReason", "公司决定暂缓开展劳务派遣业务"));
+    assertThat(pi).as("closing the partner case reaches outside: an async, retried step").isNotEnded();
+    runJobs(pi);
+
+    assertThat(pi).isEnded().hasPassed("Task_WithdrawAtPartner", "Task_NotifyWithdrawal");
+    assertThat(variable(pi, "partnerWithdrawn")).isEqualTo(true);
+    assertThat(variable(pi, "caseStatus")).isEqualTo("WITHDRAWN");
+    var partner = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(partnerCase)
+        .singleResult();
+    assertThat(partner.getEndTime()).isNotNull();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(partner.getId())
+        .activityId("Event_Withdrawn").count()).isEqualTo(1);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "CROSS_REGION_FORWARDED", "WITHDRAWN");
+  }
+
+  @Test
+  void aWithdrawalThatOvertakesTheReturnedResultVoidsThePartnersLicence() {
+    ProcessInstance pi = forwarded("KQTB-CY-GTDJ");
+    ProcessInstance partner = partnerOf(pi);
+    completeAs("chengyang1", partner, "Task_DecideCase", Map.of("reviewDecision", "APPROVE", "decisionReason", "符合登记条件"));
+    assertThat(licences.forCase(partner.getBusinessKey())).hasSize(1);
+
+    correlate(pi, "CaseWithdrawn", Map.of("withdrawalReason", "经营者另有安排"));
+    runJobs(pi);
+
+    assertThat(pi).isEnded().hasPassed("Event_Withdrawn");
+    assertThat(partner).isEnded().hasPassed("Task_VoidIssuedLicence").hasNotPassed("Task_ReturnResult");
+    assertThat(licences.forCase(partner.getBusinessKey())).singleElement().satisfies(l -> {
+      assertThat(l.status()).isEqualTo(cn.gaoxin.approval.licences.LicenceStatus.REVOKED);
+      assertThat(l.statusReason()).contains("撤回");
+    });
+  }
+
+  @Test
+  void thePartnerDoesNotReturnForCorrection() {
+    ProcessInstance pi = forwarded("KQTB-CY-GTDJ");
+    String taskId = task(partnerOf(pi), "Task_DecideCase").getId();
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(taskId,
+        Map.of("reviewDecision", "RETURN", "decisionReason", "补充经营场所照片")))
+        .hasMessageContaining("本环节不办理退回补正");
+  }
 }

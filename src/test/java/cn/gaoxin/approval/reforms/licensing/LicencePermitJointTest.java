@@ -42,6 +42,7 @@ class LicencePermitJointTest extends LicensingScenarioSupport {
   private ProcessInstance acceptedCase(String itemCode, boolean licenceWithoutPermit) {
     ProcessInstance pi = applyComplete(itemCode, licenceWithoutPermit);
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    runJobs(pi);
     return pi;
   }
 
@@ -77,6 +78,9 @@ class LicencePermitJointTest extends LicensingScenarioSupport {
     assertThat(candidateGroups(pi, "Task_VerifyMaterials")).containsExactly("window-clerks");
 
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).messages().count())
+        .as("each department's review starts in its own transaction").isEqualTo(2);
+    runJobs(pi);
 
     assertThat(pi).hasPassed("Task_AcceptApplication").isWaitingAt("Task_ReviewLicence", "Task_ReviewPermit");
     assertThat(task(pi, "Task_ReviewLicence").getDueDate()).isEqualTo(endOfDay(DUE_5_DAYS));
@@ -203,6 +207,7 @@ class LicencePermitJointTest extends LicensingScenarioSupport {
 
     correlate(pi, "MaterialsResubmitted", Map.of(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(allMaterials(CATERING))));
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of("defectiveMaterials", CaseVariables.json(List.of())));
+    runJobs(pi);
 
     assertThat(pi).isWaitingAt("Task_ReviewLicence", "Task_ReviewPermit");
     assertThat(variable(pi, "materialsCheckCount")).isEqualTo(2);
@@ -260,5 +265,31 @@ class LicencePermitJointTest extends LicensingScenarioSupport {
         .hasMessageContaining("必须填写理由");
     assertThat(pi).isWaitingAt("Task_ReviewLicence", "Task_ReviewPermit");
     assertThat(variable(pi, "permitDecisionStatus")).isNull();
+  }
+
+  @Test
+  void theApplicantCanWithdrawBeforeTheDecisionsAndNothingIsIssued() {
+    ProcessInstance pi = acceptedCase(CATERING, false);
+    decide(pi, "Task_ReviewLicence", "market1", "APPROVE", "符合登记条件");
+
+    correlate(pi, "CaseWithdrawn", Map.of("withdrawalReason", "选址变更, 另行申请"));
+
+    assertThat(pi).isEnded().hasPassed("Task_RecordWithdrawal", "Task_NotifyWithdrawal", "Event_Withdrawn")
+        .hasNotPassed("Task_RecordPermitDecision", "Task_IssueBusinessLicence");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("WITHDRAWN");
+    assertThat(licencesOf(pi)).isEmpty();
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "WITHDRAWN");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void theJointReviewsDoNotReturnForCorrection() {
+    ProcessInstance pi = acceptedCase(CATERING, false);
+    String reviewId = task(pi, "Task_ReviewLicence").getId();
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(reviewId,
+        Map.of("reviewDecision", "RETURN", "decisionReason", "章程需修改")))
+        .hasMessageContaining("准予或不予 (本环节不办理退回补正)");
+    assertThat(pi).isWaitingAt("Task_ReviewLicence", "Task_ReviewPermit");
   }
 }

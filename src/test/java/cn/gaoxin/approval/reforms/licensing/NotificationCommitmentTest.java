@@ -280,4 +280,54 @@ class NotificationCommitmentTest extends LicensingScenarioSupport {
     assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_ACCEPTED");
     assertThat(noticeTypes(pi)).containsExactly("ONE_TIME_NOTIFICATION", "NOT_ACCEPTED");
   }
+
+  @Test
+  void theReviewerCanReturnTheCaseOnceWithEveryReasonAndReviewsItAgain() {
+    ProcessInstance pi = applyFor(freshCreditCode(), CHANGE, allMaterials(CHANGE), false, "CATERING", false);
+    String reviewId = task(pi, "Task_ReviewApplication").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(reviewId, Map.of("reviewDecision", "RETURN")))
+        .hasMessageContaining("退回补正必须一次性写明全部需要补正的内容");
+
+    completeAs("market1", pi, "Task_ReviewApplication", Map.of("reviewDecision", "RETURN",
+        "decisionReason", "1. 变更后的布局图未标注更衣室; 2. 缺少新增经营项目的操作流程"));
+
+    assertThat(pi).hasPassed("Task_ReturnForCorrection").isWaitingAt("Gateway_WaitResubmission")
+        .hasNotPassed("Task_IssueReviewedLicence");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("RETURNED");
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(variable(pi, "resubmissionDueDate")).isEqualTo(endOfDay(REVIEW_DUE));
+    assertThat(notices(pi).get(1).type()).isEqualTo("RETURNED_FOR_CORRECTION");
+    assertThat(notices(pi).get(1).body()).contains("未标注更衣室", "缺少新增经营项目的操作流程", "2026年9月22日");
+
+    correlate(pi, "MaterialsResubmitted", Map.of(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(allMaterials(CHANGE))));
+    assertThat(pi).isWaitingAt("Task_ReviewApplication");
+    completeAs("market1", pi, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后符合要求"));
+
+    assertThat(pi).isEnded().hasPassed("Event_ReviewApproved");
+    assertThat(variable(pi, "returnCount")).isEqualTo(1);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "ACCEPTED", "DECISION_APPROVED");
+  }
+
+  @Test
+  void aReturnedCaseNotCorrectedInTimeIsNotAccepted() {
+    ProcessInstance pi = applyFor(freshCreditCode(), RENEWAL, allMaterials(RENEWAL), false, "FOOD_SALES", false);
+    completeAs("market2", pi, "Task_ReviewApplication", Map.of("reviewDecision", "RETURN", "decisionReason", "延续申请书未签字"));
+
+    fireTimer(pi, "Event_ResubmissionDeadlinePassed");
+
+    assertThat(pi).isEnded().hasPassed("Event_NotAccepted");
+    assertThat(licencesOf(pi)).isEmpty();
+  }
+
+  @Test
+  void theApplicantCanWithdrawDuringTheOrdinaryReview() {
+    ProcessInstance pi = applyFor(freshCreditCode(), CHANGE, allMaterials(CHANGE), false, "CATERING", false);
+
+    correlate(pi, "CaseWithdrawn", Map.of("withdrawalReason", "暂不变更"));
+
+    assertThat(pi).isEnded().hasPassed("Event_Withdrawn").hasNotPassed("Task_RecordReviewDecision");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("WITHDRAWN");
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "WITHDRAWN");
+    assertThat(licencesOf(pi)).isEmpty();
+  }
 }

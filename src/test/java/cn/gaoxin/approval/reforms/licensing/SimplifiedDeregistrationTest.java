@@ -307,4 +307,31 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
     assertThat(pi).isEnded().hasPassed("Event_NotAccepted").hasNotPassed("Task_StartPublicNotice");
     assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_ACCEPTED");
   }
+
+  @Test
+  void theApplicantCanWithdrawDuringTheNoticeAndTheNoticeEnds() {
+    String creditCode = freshCreditCode();
+    Licence businessLicence = holderLicence(creditCode, "BUSINESS_LICENCE", "营业执照");
+    ProcessInstance pi = inPublicNotice(creditCode);
+
+    correlate(pi, "CaseWithdrawn", Map.of("withdrawalReason", "公司决定继续经营"));
+
+    assertThat(pi).isEnded().hasPassed("Event_Withdrawn").hasNotPassed("Task_RegisterDeregistration");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("WITHDRAWN");
+    assertThat(timer(pi, "Event_PublicNoticeEnded")).isNull();
+    assertThat(licences.byNumber(businessLicence.number()).orElseThrow().status()).isEqualTo(LicenceStatus.VALID);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "DEREGISTRATION_NOTICE_STARTED", "WITHDRAWN");
+  }
+
+  @Test
+  void theRegistrationIsNotReturnedForCorrection() {
+    ProcessInstance pi = inPublicNotice(freshCreditCode());
+    fireTimer(pi, "Event_PublicNoticeEnded");
+    String taskId = task(pi, "Task_RegisterDeregistration").getId();
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(taskId,
+        Map.of("reviewDecision", "RETURN", "decisionReason", "补充决议")))
+        .hasMessageContaining("本环节不办理退回补正");
+    assertThat(pi).isWaitingAt("Task_RegisterDeregistration");
+  }
 }
