@@ -12,6 +12,7 @@ public enum CaseStatus {
   REVOKED("已撤销"),
   NOT_ACCEPTED("不予受理"),
   WITHDRAWN("已撤回"),
+  RETURNED("已退回补正"),
   ORDER_TAKEN("已接单, 待上门收件"),
   MATERIALS_COLLECTED("材料已收取, 中心办理中"),
   RESULT_DELIVERED("办理结果已寄递送达"),
