@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.gaoxin.approval.cases.ApplicantController;
 import cn.gaoxin.approval.cases.CaseVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 /**
  * 火炬积分贷 (innovation-points-loan), every path. The clock starts on Wednesday 2026-06-17, before the Dragon Boat
@@ -24,6 +26,8 @@ class InnovationPointsLoanTest extends ServicesScenarioTest {
   static final List<String> MATERIALS = List.of("BUSINESS_LICENCE", "LEGAL_REP_ID", "FINANCIAL_STATEMENTS", "CREDIT_AUTHORISATION");
   static final String FIRM = "厦门火炬芯联微电子有限公司";
   static final String ICBC = "中国工商银行厦门市分行";
+
+  @org.springframework.beans.factory.annotation.Autowired ApplicantController applicantApi;
 
   String creditCode;
 
@@ -184,6 +188,24 @@ class InnovationPointsLoanTest extends ServicesScenarioTest {
       assertThat(n.type()).isEqualTo("LOAN_POINTS_INSUFFICIENT");
       assertThat(n.body()).contains("150 分");
     });
+  }
+
+  @Test
+  void theFirmMayWithdrawBeforeTheBankDecidesButNotAfter() {
+    ProcessInstance pi = applyFor(specialisedSme());
+    var withdrawn = applicantApi.withdraw(pi.getBusinessKey(), new ApplicantController.Withdrawal(creditCode, "已从其他银行获得贷款"));
+
+    assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(pi).isEnded().hasPassed("Task_RecordWithdrawal", "Task_NotifyWithdrawal", "Event_Withdrawn")
+        .hasNotPassed("Task_DisburseLoan");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("WITHDRAWN");
+    assertThat(noticeTypes(pi)).containsExactly("LOAN_LIMIT_ASSESSED", "WITHDRAWN");
+
+    ProcessInstance decided = applyFor(specialisedSme());
+    completeAs("bank1", decided, "Task_BankReview", Map.of("creditDecision", "APPROVE", "lendingBank", ICBC));
+    var refused = applicantApi.withdraw(decided.getBusinessKey(), new ApplicantController.Withdrawal(creditCode, null));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(decided).isWaitingAt("Task_DisburseLoan");
   }
 
   @Test

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.spy;
 
 import cn.gaoxin.approval.cases.CaseVariables;
+import cn.gaoxin.approval.payments.DisbursePaymentDelegate;
 import cn.gaoxin.approval.payments.PaymentRegister;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -21,27 +21,33 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * The payment steps of group 3 reach outside the engine (treasury, bank): each runs as its own job with the retry
  * cycle R5/PT5M. Here the first attempt of each fails for a technical reason; the case keeps waiting at the step with
- * one retry used and nothing paid, and the retry five minutes later pays exactly once.
+ * one retry used and nothing paid, and the retry five minutes later pays exactly once. (The failing register is
+ * swapped into the payment step for the test only, so the suite keeps one application context.)
  */
 class PaymentStepRetryTest extends ServicesScenarioTest {
 
-  @MockitoSpyBean PaymentRegister register;
+  @Autowired DisbursePaymentDelegate paymentStep;
+  PaymentRegister realRegister;
 
   @BeforeEach
   void firstPaymentAttemptFails() {
     clockAt(LocalDateTime.of(2026, 6, 17, 14, 0));
-    doThrow(new DataAccessResourceFailureException("国库集中支付系统连接超时")).doCallRealMethod().when(register).pay(any());
+    realRegister = (PaymentRegister) ReflectionTestUtils.getField(paymentStep, "register");
+    PaymentRegister flaky = spy(realRegister);
+    doThrow(new DataAccessResourceFailureException("国库集中支付系统连接超时")).doCallRealMethod().when(flaky).pay(any());
+    ReflectionTestUtils.setField(paymentStep, "register", flaky);
   }
 
   @AfterEach
   void realRegister() {
-    reset(register);
+    ReflectionTestUtils.setField(paymentStep, "register", realRegister);
   }
 
   void failsOnceThenPaysOnce(ProcessInstance pi, String stepId, BigDecimal amount) {

@@ -357,6 +357,47 @@ class PolicyFulfilmentTest extends ServicesScenarioTest {
   }
 
   @Test
+  void aReturnForCorrectionTellsEveryReasonOnceAndTheCorrectedClaimIsReviewedAgain() {
+    ProcessInstance pi = claimNeeq();
+    String reviewId = task(pi, "Task_ReviewClaim").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(reviewId, Map.of("reviewDecision", "RETURN")))
+        .hasMessageContaining("退回补正必须一次性写明全部需要补正的内容");
+
+    completeAs("finance1", pi, "Task_ReviewClaim", Map.of("reviewDecision", "RETURN",
+        "decisionReason", "1. 挂牌公告未加盖公章; 2. 银行账户信息与营业执照名称不一致"));
+
+    assertThat(pi).hasPassed("Task_ReturnForCorrection").isWaitingAt("Gateway_WaitResubmission");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("RETURNED");
+    assertThat(claims.forCase(pi.getBusinessKey())).isPresent();
+    assertThat(notices(pi).get(1).type()).isEqualTo("RETURNED_FOR_CORRECTION");
+    assertThat(notices(pi).get(1).body()).contains("挂牌公告未加盖公章", "银行账户信息与营业执照名称不一致");
+
+    applicantApi.submitMaterials(pi.getBusinessKey(), new ApplicantController.MaterialsSubmission(creditCode, NEEQ_MATERIALS));
+
+    assertThat(pi).isWaitingAt("Task_ReviewClaim");
+    completeAs("finance1", pi, "Task_ReviewClaim", Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后符合条件"));
+    assertThat(pi).isWaitingAt("Event_NoticePeriodEnded");
+  }
+
+  @Test
+  void theFirmMayWithdrawItsClaimBeforeTheDecisionButNotAfter() {
+    ProcessInstance pi = claimNeeq();
+    var withdrawn = applicantApi.withdraw(pi.getBusinessKey(), new ApplicantController.Withdrawal(creditCode, "申请主体填写有误"));
+
+    assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(pi).isEnded().hasPassed("Task_ReleaseClaimWithdrawn", "Task_NotifyWithdrawal", "Event_Withdrawn");
+    assertThat(task(pi, "Task_ReviewClaim")).isNull();
+    assertThat(variable(pi, "caseStatus")).isEqualTo("WITHDRAWN");
+    assertThat(claims.ofFirm(creditCode)).isEmpty();
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "WITHDRAWN");
+
+    ProcessInstance decided = approvedIntoPublicNotice();
+    var refused = applicantApi.withdraw(decided.getBusinessKey(), new ApplicantController.Withdrawal(creditCode, null));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(decided).isWaitingAt("Event_NoticePeriodEnded");
+  }
+
+  @Test
   void anOverdueReviewRaisesASupervisionTaskWithoutStoppingTheReview() {
     ProcessInstance pi = claimNeeq();
     assertThat(timer(pi, "Event_ReviewOverdue").getDuedate()).isEqualTo(endOfDay(LocalDate.of(2026, 10, 12)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.gaoxin.approval.cases.ApplicantController;
 import cn.gaoxin.approval.cases.CaseVariables;
 import cn.gaoxin.approval.licences.LicenceRegister;
 import cn.gaoxin.approval.licences.LicenceStatus;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 
 /**
  * 帮代办 / 邮帮办 (proxy-service), every path, with the real 容缺受理 model (incomplete-materials-acceptance) as the
@@ -35,6 +37,7 @@ class ProxyServiceTest extends ServicesScenarioTest {
   static final String ADDRESS = "高新区崇文大道 5 号 3 号楼 201 室";
 
   @Autowired LicenceRegister licences;
+  @Autowired ApplicantController applicantApi;
 
   @BeforeEach
   void dayBeforeLabourDay() {
@@ -234,6 +237,25 @@ class ProxyServiceTest extends ServicesScenarioTest {
     ProcessInstance pi = order("POST", PROXY, "ZONE");
     assertThat(pi).isEnded().hasPassed("Event_OrderRefused");
     assertThat((String) variable(pi, "orderRefusalReason")).isEqualTo("\"帮代办 / 邮帮办上门代办服务\" 本身是帮代办服务, 不能再委托代办");
+  }
+
+  @Test
+  void theApplicantMayWithdrawTheOrderOnlineUntilTheMaterialsAreCollected() {
+    ProcessInstance pi = order("POST", FOOD, "ZONE");
+    var withdrawn = applicantApi.withdraw(pi.getBusinessKey(), new ApplicantController.Withdrawal(CREDIT_CODE, "已自行到大厅办理"));
+
+    assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(pi).isEnded().hasPassed("Event_OrderWithdrawn", "Task_RecordWithdrawn", "Task_NotifyWithdrawn", "Event_Withdrawn")
+        .hasNotPassed("Activity_HandleOrderedItem");
+    assertThat(task(pi, "Task_CollectMaterials")).isNull();
+    assertThat(variable(pi, "caseStatus")).isEqualTo("WITHDRAWN");
+    assertThat(noticeTypes(pi)).containsExactly("PROXY_ORDER_ACCEPTED", "WITHDRAWN");
+
+    ProcessInstance collected = order("POST", FOOD, "ZONE");
+    collect("courier1", collected, FOOD_ALL);
+    var refused = applicantApi.withdraw(collected.getBusinessKey(), new ApplicantController.Withdrawal(CREDIT_CODE, null));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(collected).isWaitingAt("Activity_HandleOrderedItem");
   }
 
   @Test
