@@ -11,7 +11,11 @@ public enum CaseStatus {
   SUSPENDED("已中止"),
   REVOKED("已撤销"),
   NOT_ACCEPTED("不予受理"),
-  WITHDRAWN("已撤回");
+  WITHDRAWN("已撤回"),
+  SCOPE_REFUSED("经营范围不予核准"),
+  PARTIALLY_APPROVED("部分准予"),
+  RESULTS_READY("审批结果已出, 待送达"),
+  DELIVERED("已送达");
 
   private final String label;
 
