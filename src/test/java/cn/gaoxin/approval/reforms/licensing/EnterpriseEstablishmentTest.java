@@ -233,6 +233,11 @@ class EnterpriseEstablishmentTest extends ScenarioTest {
   void refusedRegistrationIsNotifiedWithItsReason() {
     ProcessInstance pi = applyDomestic(WITH_COMMITMENT, software("COUNTER"));
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    String id = task(pi, "Task_RegisterEnterprise").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(id, Map.of("reviewDecision", "REJECT")))
+        .hasMessageContaining("不予许可必须填写理由");
+    assertThatThrownBy(() -> engine.getTaskService().complete(id,
+        Map.of("reviewDecision", "RETURN", "decisionReason", "请补充章程"))).hasMessageContaining("不能退回补正");
     completeAs("market1", pi, "Task_RegisterEnterprise",
         Map.of("reviewDecision", "REJECT", "decisionReason", "企业名称与已登记企业名称近似"));
 

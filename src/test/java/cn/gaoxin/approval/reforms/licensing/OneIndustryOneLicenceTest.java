@@ -212,13 +212,16 @@ class OneIndustryOneLicenceTest extends ScenarioTest {
   }
 
   @Test
-  void aRefusalNeedsAReason() {
+  void aRefusalNeedsAReasonAndAParallelReviewCannotSendTheCaseBackOnItsOwn() {
     ProcessInstance pi = applyFor(ALL);
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
     String id = task(pi, "Task_ReviewHygiene").getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(id, Map.of("reviewDecision", "REJECT")))
         .hasMessageContaining("不予许可必须填写理由");
+    assertThatThrownBy(() -> engine.getTaskService().complete(id,
+        Map.of("reviewDecision", "RETURN", "decisionReason", "请补充健康证明"))).hasMessageContaining("不能退回补正");
     assertThat(pi).isWaitingAt("Task_ReviewHygiene");
+    assertThat(variable(pi, "hygieneDecision")).isNull();
   }
 
   // ---------------------------------------------------------------------------------------------------------

@@ -282,14 +282,17 @@ class OneWindowAcceptanceTest extends ScenarioTest {
   }
 
   @Test
-  void aRefusalNeedsAReason() {
+  void aRefusalNeedsAReasonAndADepartmentCannotSendTheCaseBackOnItsOwn() {
     ProcessInstance pi = applyOnline("POST", List.of("XF-AQJC-001"));
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of(CaseVariables.SUBMITTED_MATERIALS,
         CaseVariables.json(allMaterials(List.of("XF-AQJC-001")))));
     String id = reviewTasks(pi).get("fire-protection").getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(id, Map.of("reviewDecision", "REJECT")))
         .hasMessageContaining("不予许可必须填写理由");
+    assertThatThrownBy(() -> engine.getTaskService().complete(id,
+        Map.of("reviewDecision", "RETURN", "decisionReason", "请补充消防设施平面图"))).hasMessageContaining("不能退回补正");
     assertThat(reviewTasks(pi)).containsKey("fire-protection");
+    assertThat(variable(pi, "departmentResults")).isNull();
   }
 
   // ---------------------------------------------------------------------------------------------------------
