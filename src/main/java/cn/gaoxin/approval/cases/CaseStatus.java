@@ -12,7 +12,11 @@ public enum CaseStatus {
   REVOKED("已撤销"),
   NOT_ACCEPTED("不予受理"),
   WITHDRAWN("已撤回"),
-  RETURNED("已退回补正");
+  RETURNED("已退回补正"),
+  SCOPE_REFUSED("经营范围不予核准"),
+  PARTIALLY_APPROVED("部分准予"),
+  RESULTS_READY("审批结果已出, 待送达"),
+  DELIVERED("已送达");
 
   private final String label;
 
