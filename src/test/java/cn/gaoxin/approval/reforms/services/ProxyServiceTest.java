@@ -119,7 +119,7 @@ class ProxyServiceTest extends ServicesScenarioTest {
       assertThat(p.purpose()).isEqualTo("邮帮办跑单费用");
       assertThat(p.voucherNumber()).isEqualTo(variable(pi, "courierFeeVoucher"));
     });
-    assertThat(variable(pi, "caseStatus")).isEqualTo("RESULT_DELIVERED");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("DELIVERED");
     assertThat(variable(pi, "inPersonVisits")).isEqualTo(0);
     assertThat(noticeTypes(pi)).containsExactly("PROXY_ORDER_ACCEPTED", "PROXY_MATERIALS_COLLECTED", "PROXY_RESULT_DELIVERED");
     assertThat(notices(pi).get(1).body()).contains(handlingCase);
