@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.HashMap;
@@ -31,11 +32,15 @@ import org.springframework.stereotype.Component;
  * </pre>
  *
  * Values are ISO-8601 periods. Loaded at start and validated: the item must exist, the period must be positive.
- * For BPMN expressions (bean {@code calendarPeriods}): {@code ${calendarPeriods.iso(execution, 'publicNotice')}}
- * and {@code ${calendarPeriods.endFromNow(execution, 'publicNotice')}}.
+ * For BPMN expressions (bean {@code calendarPeriods}): {@code ${calendarPeriods.days(execution, 'publicNotice')}}
+ * (e.g. as the {@code days} of {@code openPublicNoticePeriod}), {@code ${calendarPeriods.iso(execution, 'publicNotice')}},
+ * {@code ${calendarPeriods.endFromNow(execution, 'publicNotice')}} and, for forms,
+ * {@code ${calendarPeriods.describe(publicNoticeStartsAt, publicNoticeEndsAt)}}.
  */
 @Component("calendarPeriods")
 public class CalendarPeriods {
+
+  private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final Map<String, Map<String, Period>> periods;
   private final EngineClock clock;
@@ -104,6 +109,20 @@ public class CalendarPeriods {
   /** The case item's period as ISO-8601 text (e.g. P45D), for timer durations. */
   public String iso(VariableScope scope, String name) {
     return period(itemCode(scope), name).toString();
+  }
+
+  /** The case item's period in calendar days counted from today (a period in months counts the days it spans). */
+  public int days(VariableScope scope, String name) {
+    LocalDate today = clock.today();
+    return (int) (today.plus(period(itemCode(scope), name)).toEpochDay() - today.toEpochDay());
+  }
+
+  /** A period for people to read, e.g. "2026年3月2日 至 2026年4月16日 (45 个自然日)". */
+  public String describe(Date start, Date end) {
+    LocalDate from = clock.toLocalDate(start);
+    LocalDate to = clock.toLocalDate(end);
+    return CHINESE_DATE.format(from) + " 至 " + CHINESE_DATE.format(to) + " (" + (to.toEpochDay() - from.toEpochDay())
+        + " 个自然日)";
   }
 
   /** The end of the period counted in calendar days from today (today not counted): 23:59:59 of its last day. */

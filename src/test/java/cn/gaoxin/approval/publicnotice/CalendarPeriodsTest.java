@@ -46,6 +46,8 @@ class CalendarPeriodsTest {
     // 2026-03-02 + 45 calendar days (Qingming 4–6 April counted like any day) = 2026-04-16
     assertThat(periods.endFrom(LocalDate.of(2026, 3, 2), Period.ofDays(45)))
         .isEqualTo(Date.from(LocalDate.of(2026, 4, 16).atTime(23, 59, 59).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+    assertThat(periods.describe(Date.from(LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()),
+        periods.endFrom(LocalDate.of(2026, 3, 2), Period.ofDays(45)))).isEqualTo("2026年3月2日 至 2026年4月16日 (45 个自然日)");
     assertThatThrownBy(() -> periods.period("SCJG-JYZX-001", "objection"))
         .hasMessageContaining("未在事项目录 calendarPeriods 中配置自然日期间 objection");
   }

@@ -290,6 +290,6 @@ class CrossRegionHandlingTest extends LicensingScenarioSupport {
 
     assertThatThrownBy(() -> engine.getTaskService().complete(taskId,
         Map.of("reviewDecision", "RETURN", "decisionReason", "补充经营场所照片")))
-        .hasMessageContaining("本环节不办理退回补正");
+        .hasMessageContaining("不能退回补正");
   }
 }

@@ -158,7 +158,7 @@ class LicencePermitJointTest extends LicensingScenarioSupport {
       assertThat(l.type()).isEqualTo("BUSINESS_LICENCE");
       assertThat(l.number()).isEqualTo(variable(pi, "businessLicenceNumber"));
     });
-    assertThat(variable(pi, "caseStatus")).isEqualTo("PARTLY_APPROVED");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("PARTIALLY_APPROVED");
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "JOINT_LICENCE_ONLY_ISSUED");
     assertThat(notices(pi).get(1).body()).contains("客房通风和消毒间设置不符合卫生规范", "卫生健康局", "住宿场所 (宾馆)")
         .doesNotContain("{");
@@ -289,7 +289,7 @@ class LicencePermitJointTest extends LicensingScenarioSupport {
 
     assertThatThrownBy(() -> engine.getTaskService().complete(reviewId,
         Map.of("reviewDecision", "RETURN", "decisionReason", "章程需修改")))
-        .hasMessageContaining("准予或不予 (本环节不办理退回补正)");
+        .hasMessageContaining("不能退回补正");
     assertThat(pi).isWaitingAt("Task_ReviewLicence", "Task_ReviewPermit");
   }
 }

@@ -10,17 +10,18 @@ import cn.gaoxin.approval.credit.CreditRegister;
 import cn.gaoxin.approval.licences.Licence;
 import cn.gaoxin.approval.licences.LicenceRegister;
 import cn.gaoxin.approval.licences.LicenceStatus;
+import cn.gaoxin.approval.publicity.PublicNotices;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * 简易注销 (simplified-deregistration), every rule of the eligibility table and every path. The clock starts on
@@ -33,6 +34,8 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
   static final LocalDate NOTICE_ENDS = LocalDate.of(2026, 4, 16);
   static final LocalDate REGISTRATION_DUE = LocalDate.of(2026, 4, 17);
   static final String NAME = "青岛蓝谷信息咨询有限公司";
+
+  @Autowired PublicNotices publicNotices;
 
   @BeforeEach
   void mondayInMarch() {
@@ -56,10 +59,9 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
     return pi;
   }
 
-  private void object(ProcessInstance pi, String objector, String summary) {
-    engine.getRuntimeService().createMessageCorrelation("DeregistrationObjection")
-        .processInstanceBusinessKey(pi.getBusinessKey())
-        .setVariable("objectorName", objector).setVariable("objectionSummary", summary).correlate();
+  /** An objection lodged through the platform's public-notice API (公示异议), by case number. */
+  private void object(ProcessInstance pi, String objector, String text) {
+    publicNotices.object(pi.getBusinessKey(), new PublicNotices.Objection(objector, "13698765432", text));
   }
 
   private Licence holderLicence(String creditCode, String type, String title) {
@@ -116,8 +118,14 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
 
     assertThat(pi).hasPassed("Task_AcceptApplication", "Task_StartPublicNotice", "Task_NotifyNoticeStarted")
-        .isWaitingAt("Gateway_WaitNotice");
-    assertThat(variable(pi, "caseStatus")).isEqualTo("IN_PUBLIC_NOTICE");
+        .isWaitingAt("Event_PublicNoticeEnded");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("PUBLIC_NOTICE");
+    assertThat(variable(pi, "publicNoticeText")).isEqualTo("2026年3月2日 至 2026年4月16日 (45 个自然日)");
+    assertThat(publicNotices.current()).as("on the public list while the notice runs")
+        .anySatisfy(e -> {
+          assertThat(e.caseNumber()).isEqualTo(pi.getBusinessKey());
+          assertThat(e.summary()).contains("企业简易注销公告");
+        });
     assertThat(variable(pi, "publicNoticePeriod")).isEqualTo("P45D");
     assertThat(variable(pi, "publicNoticeDays")).isEqualTo(45);
     assertThat(variable(pi, "publicNoticeEndsAt")).isEqualTo(endOfDay(NOTICE_ENDS));
@@ -128,7 +136,8 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
 
     fireTimer(pi, "Event_PublicNoticeEnded");
 
-    assertThat(pi).isWaitingAt("Task_RegisterDeregistration");
+    assertThat(pi).isWaitingAt("Task_RegisterDeregistration").hasPassed("Event_NoticeCompleted");
+    assertThat(publicNotices.current()).extracting(PublicNotices.Entry::caseNumber).doesNotContain(pi.getBusinessKey());
     assertThat(candidateGroups(pi, "Task_RegisterDeregistration")).containsExactly("market-regulation");
     assertThat(task(pi, "Task_RegisterDeregistration").getDueDate()).isEqualTo(endOfDay(REGISTRATION_DUE));
 
@@ -159,7 +168,7 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
 
     assertThat(pi).isEnded().hasPassed("Task_RecordNotEligible", "Task_NotifyNotEligible", "Event_NotEligible")
         .hasNotPassed("Task_VerifyMaterials", "Task_AcceptApplication");
-    assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_ELIGIBLE");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("INELIGIBLE");
     assertThat(variable(pi, "eligibilityFindingsCount")).isEqualTo(4);
     assertThat(CaseVariables.strings(variable(pi, "eligibilityFindings"))).hasSize(4);
     assertThat(noticeTypes(pi)).containsExactly("DEREGISTRATION_NOT_ELIGIBLE");
@@ -174,18 +183,20 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
     ProcessInstance pi = inPublicNotice(creditCode);
     clockAt(LocalDateTime.of(2026, 3, 20, 14, 0));
 
-    object(pi, "青岛恒信融资租赁有限公司", "该公司尚欠我司设备租金 12 万元未付");
+    object(pi, "青岛恒信融资租赁有限公司", "该公司尚欠我司设备租金 12 万元未付, 不符合简易注销条件");
 
-    assertThat(pi).hasPassed("Event_ObjectionReceived", "Task_NotifyObjectionReceived").isWaitingAt("Task_HandleObjection");
+    assertThat(pi).hasPassed("Event_ObjectionReceived", "Task_NotifyObjectionReceived")
+        .isWaitingAt("Task_HandleObjection", "Event_PublicNoticeEnded");
     assertThat(candidateGroups(pi, "Task_HandleObjection")).containsExactly("market-regulation");
     assertThat(task(pi, "Task_HandleObjection").getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 3, 23)));
-    assertThat(timer(pi, "Event_PublicNoticeEnded")).as("the notice waits no more while the objection is handled").isNull();
+    assertThat(timer(pi, "Event_PublicNoticeEnded").getDuedate()).as("the notice runs on").isEqualTo(endOfDay(NOTICE_ENDS));
     assertThat(notices(pi).get(2).body()).contains("青岛恒信融资租赁有限公司", "设备租金");
 
     completeAs("market1", pi, "Task_HandleObjection",
-        Map.of("objectionOutcome", "UPHELD", "objectionFindings", "经核实, 租赁合同尚在履行, 债务未清偿"));
+        Map.of("objectionResult", "UPHELD", "objectionFinding", "经核实, 租赁合同尚在履行, 债务未清偿"));
 
-    assertThat(pi).isEnded().hasPassed("Task_RecordTermination", "Task_RecordTerminated", "Event_Terminated")
+    assertThat(pi).isEnded().hasPassed("Event_NoticeObjectionUpheld", "Task_RecordTermination", "Task_RecordTerminated",
+        "Event_Terminated")
         .hasNotPassed("Task_RegisterDeregistration");
     assertThat(variable(pi, "caseStatus")).isEqualTo("DEREGISTRATION_TERMINATED");
     assertThat(credit.forEntity(creditCode)).singleElement().satisfies(r -> {
@@ -207,13 +218,22 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
   void aDismissedObjectionLetsTheNoticeRunToItsOriginalEnd() {
     ProcessInstance pi = inPublicNotice(freshCreditCode());
     clockAt(LocalDateTime.of(2026, 4, 1, 9, 0));
-    object(pi, "张某", "公司拖欠本人工资");
-    completeAs("market2", pi, "Task_HandleObjection",
-        Map.of("objectionOutcome", "DISMISSED", "objectionFindings", "异议人提供的劳动合同为其他公司签订, 与本公司无关"));
+    object(pi, "张某", "公司拖欠本人三个月工资, 尚未结清");
+    object(pi, "李某", "公司尚有一笔货款未支付给本人");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_HandleObjection")
+        .count()).as("each objection is checked on its own").isEqualTo(2);
+    List<org.camunda.bpm.engine.task.Task> checks = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_HandleObjection").list();
+    for (var check : checks) {
+      engine.getTaskService().complete(check.getId(),
+          Map.of("objectionResult", "DISMISSED", "objectionFinding", "异议人所称债务属于其他公司, 与本公司无关"));
+    }
 
-    assertThat(pi).hasPassed("Task_NotifyObjectionDismissed").isWaitingAt("Gateway_WaitNotice");
+    assertThat(pi).hasPassed("Task_NotifyObjectionDismissed").isWaitingAt("Event_PublicNoticeEnded");
     assertThat(timer(pi, "Event_PublicNoticeEnded").getDuedate()).isEqualTo(endOfDay(NOTICE_ENDS));
-    assertThat(notices(pi).get(3).body()).contains("异议不成立", "2026年4月16日").doesNotContain("{");
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "DEREGISTRATION_NOTICE_STARTED", "DEREGISTRATION_OBJECTION_RECEIVED",
+        "DEREGISTRATION_OBJECTION_RECEIVED", "DEREGISTRATION_OBJECTION_DISMISSED", "DEREGISTRATION_OBJECTION_DISMISSED");
+    assertThat(notices(pi).get(4).body()).contains("异议不成立", "2026年4月16日").doesNotContain("{");
 
     fireTimer(pi, "Event_PublicNoticeEnded");
     completeAs("market1", pi, "Task_RegisterDeregistration", Map.of("reviewDecision", "APPROVE", "decisionReason", "无异议"));
@@ -222,15 +242,17 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
   }
 
   @Test
-  void anObjectionNeedsAConclusionWithFindings() {
+  void anObjectionNeedsAConclusionWithFindingsAndAProperObjection() {
     ProcessInstance pi = inPublicNotice(freshCreditCode());
-    object(pi, "李某", "未结清货款");
+    assertThatThrownBy(() -> object(pi, "", "太短"))
+        .hasMessageContaining("请填写异议人姓名").hasMessageContaining("不少于 10 个字");
+    object(pi, "李某", "公司尚有货款 3 万元未结清, 请核查");
     String taskId = task(pi, "Task_HandleObjection").getId();
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("objectionOutcome", "DISMISSED")))
-        .hasMessageContaining("必须填写核查情况");
-    assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("objectionFindings", "已核查")))
-        .hasMessageContaining("请选择异议核查结论");
+    assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("objectionResult", "DISMISSED")))
+        .hasMessageContaining("请写明核查认定的事实和理由");
+    assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("objectionFinding", "已核查")))
+        .hasMessageContaining("请选择核查结论");
     assertThat(pi).isWaitingAt("Task_HandleObjection");
   }
 
@@ -239,8 +261,8 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
     ProcessInstance pi = inPublicNotice(freshCreditCode());
     fireTimer(pi, "Event_PublicNoticeEnded");
 
-    assertThatThrownBy(() -> object(pi, "迟到的异议人", "公示期后提出"))
-        .isInstanceOf(MismatchingMessageCorrelationException.class);
+    assertThatThrownBy(() -> object(pi, "迟到的异议人", "公示期满后才提出的异议, 应不予受理"))
+        .isInstanceOf(PublicNotices.ObjectionRefusedException.class).hasMessageContaining("不在公示期内");
     assertThat(pi).isWaitingAt("Task_RegisterDeregistration");
   }
 
@@ -274,14 +296,24 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
   }
 
   @Test
-  void anOverdueObjectionCheckIsSupervised() {
+  void anUnresolvedObjectionHoldsTheCaseAndIsSupervisedWhenThePromiseIsMissed() {
     ProcessInstance pi = inPublicNotice(freshCreditCode());
-    object(pi, "王某", "尚有押金未退");
+    clockAt(LocalDateTime.of(2026, 4, 15, 16, 0));
+    object(pi, "王某", "公司尚有租赁押金 5000 元未退还本人");
 
-    fireTimer(pi, "Event_ObjectionOverdue");
+    fireTimer(pi, "Event_PublicNoticeEnded");
+    assertThat(pi).as("registration waits for the open objection").isWaitingAt("Task_HandleObjection")
+        .hasNotPassed("Task_RegisterDeregistration");
+    assertThat(timer(pi, "Event_NoticeOverrun").getDuedate()).isEqualTo(endOfDay(REGISTRATION_DUE));
 
-    assertThat(pi).isWaitingAt("Task_HandleObjection", "Task_SuperviseObjection");
+    fireTimer(pi, "Event_NoticeOverrun");
+
+    assertThat(pi).isWaitingAt("Task_HandleObjection", "Task_SuperviseNotice");
+    assertThat(candidateGroups(pi, "Task_SuperviseNotice")).containsExactly("supervision");
     assertThat(variable(pi, "supervisionEvents")).isEqualTo(1);
+    completeAs("market1", pi, "Task_HandleObjection",
+        Map.of("objectionResult", "DISMISSED", "objectionFinding", "押金已于 4 月 10 日退还, 有转账凭证"));
+    assertThat(pi).isWaitingAt("Task_RegisterDeregistration", "Task_SuperviseNotice");
   }
 
   @Test
@@ -294,7 +326,7 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
 
     correlate(pi, "MaterialsResubmitted", Map.of(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(allMaterials(ITEM))));
     completeAs("window2", pi, "Task_VerifyMaterials", Map.of());
-    assertThat(pi).isWaitingAt("Gateway_WaitNotice");
+    assertThat(pi).isWaitingAt("Event_PublicNoticeEnded");
   }
 
   @Test
@@ -331,7 +363,7 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
 
     assertThatThrownBy(() -> engine.getTaskService().complete(taskId,
         Map.of("reviewDecision", "RETURN", "decisionReason", "补充决议")))
-        .hasMessageContaining("本环节不办理退回补正");
+        .hasMessageContaining("不能退回补正");
     assertThat(pi).isWaitingAt("Task_RegisterDeregistration");
   }
 }
