@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records how one unit of a 交房即交证 case ended (input {@code outcome}: ISSUED with its
- * {@code unitCertificateNumber}, or DEFERRED with the problem) in {@code unitResults}, and keeps
+ * {@code unitCertificateNumber}, or DEFERRED with the problem, also kept in the branch's {@code unitProblemSummary})
+ * in {@code unitResults}, and keeps
  * {@code issuedUnitCount} and {@code deferredUnitCount}.
  */
 @Component("recordHandoverUnitResult")
@@ -44,7 +45,9 @@ public class RecordHandoverUnitResultDelegate implements JavaDelegate {
     entry.put("outcome", outcome);
     entry.put("outcomeText", outcome.equals("ISSUED") ? "已核发不动产权证书" : "暂缓办证, 问题解决后另行办理");
     entry.put("certificateNumber", outcome.equals("ISSUED") ? execution.getVariable("unitCertificateNumber") : null);
-    entry.put("problem", outcome.equals("ISSUED") ? null : problemOf(execution));
+    String problem = outcome.equals("ISSUED") ? null : problemOf(execution);
+    entry.put("problem", problem);
+    execution.setVariable("unitProblemSummary", problem == null ? "" : problem);
     entry.put("recordedAt", clock.instant().toString());
     results.add(entry);
     execution.setVariable("unitResults", CaseVariables.json(results));
@@ -54,7 +57,7 @@ public class RecordHandoverUnitResultDelegate implements JavaDelegate {
 
   private static String problemOf(DelegateExecution execution) {
     StringBuilder out = new StringBuilder();
-    for (String name : List.of("unitProblem", "contractProblem", "taxProblem", "transferProblem", "resolutionNote")) {
+    for (String name : List.of("unitProblem", "contractProblem", "taxProblem", "transferProblem")) {
       Object value = execution.getVariable(name);
       if (value != null && !value.toString().isBlank()) {
         if (out.length() > 0) {
