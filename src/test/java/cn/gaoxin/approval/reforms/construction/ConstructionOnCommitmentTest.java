@@ -16,6 +16,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * 承诺即开工 (construction-on-commitment), every path. Clock: Monday 2026-03-02 09:00. Item ZJ-SGXK-001: permit
@@ -27,6 +28,8 @@ class ConstructionOnCommitmentTest extends ConstructionScenarioTest {
   static final String ITEM = "ZJ-SGXK-001";
   static final List<String> ALL = List.of("PERMIT_APPLICATION", "COMMITMENT_LETTER", "PLANNING_PERMIT",
       "CONSTRUCTION_CONTRACT", "FUNDS_COMMITMENT", "SUPERVISION_CONTRACT", "DRAWINGS_REVIEW", "SAFETY_MEASURES");
+
+  @Autowired RectificationController rectifications;
 
   @BeforeEach
   void monday() {
@@ -182,7 +185,9 @@ class ConstructionOnCommitmentTest extends ConstructionScenarioTest {
         "failedChecks", CaseVariables.json(List.of("施工、监理单位项目负责人及关键岗位人员到岗履职")),
         "inspectionFindings", "项目经理和总监理工程师均不在岗");
     completeAs("inspector1", inspection, "Task_InspectByVideo", failed);
-    correlate(inspection, "InspectionRectificationReported", Map.of());
+    // the applicant reports the rectification online, by the case number: it reaches the called inspection
+    assertThat(rectifications.report(pi.getBusinessKey(), new RectificationController.RectificationReport(
+        CREDIT_CODE, null, "项目经理已到岗")).getStatusCode().value()).isEqualTo(202);
     completeAs("inspector1", inspection, "Task_InspectByVideo", failed);
     completeAs("inspector1", inspection, "Task_InspectOnSite", failed);
     return pi;

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * 远程视频勘验 (remote-video-inspection) started on its own, every path. Clock: Monday 2026-03-02 09:00; the item
@@ -23,6 +24,8 @@ class RemoteVideoInspectionTest extends ConstructionScenarioTest {
   static final String ITEM = "GX-YCKY-001";
   static final String CHECK_COLD = "冷藏冷冻设施运行正常并有温度记录";
   static final String CHECK_PESTS = "防鼠、防蝇、防虫设施齐全";
+
+  @Autowired RectificationController rectifications;
 
   @BeforeEach
   void monday() {
@@ -104,8 +107,12 @@ class RemoteVideoInspectionTest extends ConstructionScenarioTest {
     assertThat(notices(pi).get(1).body()).contains("冷库温度记录缺失", "2026年3月9日");
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), "inspectionOutcome")).as("form cleared for the next round").isNull();
 
-    correlate(pi, "InspectionRectificationReported", Map.of());
+    assertThat(rectifications.report(pi.getBusinessKey(), new RectificationController.RectificationReport(
+        CREDIT_CODE, null, "已加装冷库温度自动记录仪")).getStatusCode().value()).isEqualTo(202);
     assertThat(pi).isWaitingAt("Task_InspectByVideo");
+    assertThat(variable(pi, "rectificationReport")).isEqualTo("已加装冷库温度自动记录仪");
+    assertThat(rectifications.report(pi.getBusinessKey(), new RectificationController.RectificationReport(
+        CREDIT_CODE, null, null)).getStatusCode().value()).as("nothing waits for a report now").isEqualTo(409);
     assertThat(task(pi, "Task_InspectByVideo").getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 3, 5)));
     inspect(pi, "Task_InspectByVideo", true);
 
