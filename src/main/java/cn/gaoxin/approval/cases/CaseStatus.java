@@ -12,6 +12,7 @@ public enum CaseStatus {
   REVOKED("已撤销"),
   NOT_ACCEPTED("不予受理"),
   WITHDRAWN("已撤回"),
+  RETURNED("已退回补正"),
   // construction and land (工程建设与用地)
   BUTLER_ASSIGNED("已分配项目服务管家"),
   ROADMAP_ISSUED("已出具专属审批流程图, 分阶段办理中"),

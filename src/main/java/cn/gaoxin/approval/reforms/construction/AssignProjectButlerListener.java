@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The butler who claimed the project-claim task becomes the project's service butler ({@code projectButler},
- * {@code projectButlerName}): later butler tasks are assigned to them. A butler may lead at most the catalog's
+ * {@code projectButlerName}): later butler tasks of the case are offered to them by name (candidate user). A butler may lead at most the catalog's
  * {@code landUse.butlers.capacity} open land-use cases (青岛高新区: 10 butlers for 24 projects).
  */
 @Component("assignProjectButler")

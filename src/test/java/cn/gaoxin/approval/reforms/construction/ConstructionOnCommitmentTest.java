@@ -164,6 +164,23 @@ class ConstructionOnCommitmentTest extends ConstructionScenarioTest {
   }
 
   @Test
+  void aReviewerReturnsTheApplicationForCorrectionAndItComesBack() {
+    ProcessInstance pi = applyFor("WAREHOUSE", "HAZARDOUS_CHEMICALS", true);
+    completeAs("housing1", pi, "Task_ReviewPermitRegular",
+        Map.of("reviewDecision", "RETURN", "decisionReason", "1. 危险化学品仓库安全条件审查意见书未提交; 2. 消防设计审查意见书已过期"));
+    assertThat(pi).hasPassed("Task_ReturnForCorrection").isWaitingAt("Gateway_WaitResubmission")
+        .hasNotPassed("Task_IssuePermit", "Task_NotifyRejection");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("RETURNED");
+    assertThat(notices(pi).get(notices(pi).size() - 1).body()).contains("安全条件审查意见书未提交", "消防设计审查意见书已过期");
+
+    correlate(pi, "MaterialsResubmitted", Map.of(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(ALL)));
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    assertThat(pi).isWaitingAt("Task_ReviewPermitRegular");
+    completeAs("housing1", pi, "Task_ReviewPermitRegular", Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后符合条件"));
+    assertThat(pi).isEnded().hasPassed("Event_PermitIssued");
+  }
+
+  @Test
   void refusalNeedsAReasonAndIssuesNothing() {
     ProcessInstance pi = applyFor("MUNICIPAL", "NONE", true);
     String id = task(pi, "Task_IssuePermitOnCommitment").getId();

@@ -36,6 +36,7 @@ class ConstructionOnLandAcquisitionTest extends ConstructionScenarioTest {
     ProcessInstance pi = apply(ITEM, null, ALL, false,
         Map.of("projectName", "铁姆肯 (湘潭) 轴承有限公司扩产项目", "landParcelNumber", "XTGX-2026-07"));
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    runJobs(pi); // each pre-review starts in its own transaction
     return pi;
   }
 
@@ -43,6 +44,7 @@ class ConstructionOnLandAcquisitionTest extends ConstructionScenarioTest {
     completeAs("natres1", pi, "Task_ReviewDesign", Map.of("designReviewDecision", "APPROVE"));
     completeAs("natres1", pi, "Task_ReviewPlanning", Map.of("planningReviewDecision", "APPROVE"));
     completeAs("housing1", pi, "Task_ReviewConstruction", Map.of("permitReviewDecision", "APPROVE"));
+    runJobs(pi); // the join of the pre-reviews is asynchronous
   }
 
   @Test
@@ -89,6 +91,7 @@ class ConstructionOnLandAcquisitionTest extends ConstructionScenarioTest {
     completeAs("housing1", pi, "Task_ReviewConstruction", Map.of("permitReviewDecision", "APPROVE"));
     assertThat(licencesOf(pi)).isEmpty();
     completeAs("natres1", pi, "Task_ReviewPlanning", Map.of("planningReviewDecision", "APPROVE"));
+    runJobs(pi);
     assertThat(pi).isEnded().hasPassed("Event_PermitsIssued");
     assertThat(licencesOf(pi)).hasSize(3);
   }

@@ -43,6 +43,12 @@ abstract class ConstructionScenarioTest extends ScenarioTest {
         .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
   }
 
+  /** Users a task is offered to by name (e.g. the project's own butler), besides its candidate groups. */
+  protected List<String> candidateUsers(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getUserId).filter(Objects::nonNull).toList();
+  }
+
   protected List<Licence> licencesOf(ProcessInstance pi) {
     return licences.forCase(pi.getBusinessKey());
   }

@@ -44,6 +44,7 @@ class JointCompletionAcceptanceTest extends ConstructionScenarioTest {
     details.put("titleRegistrationRequested", titleRegistration);
     ProcessInstance pi = apply(ITEM, null, ALL, false, details);
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    runJobs(pi); // each acceptance item starts in its own transaction
     return pi;
   }
 

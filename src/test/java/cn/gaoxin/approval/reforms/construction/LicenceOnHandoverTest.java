@@ -68,6 +68,7 @@ class LicenceOnHandoverTest extends ConstructionScenarioTest {
   private ProcessInstance registered(String units) {
     ProcessInstance pi = accepted(acceptanceCertificate(), units);
     completeAs("estate1", pi, "Task_InitialRegistration", Map.of("initialRegistrationResult", "REGISTERED"));
+    runJobs(pi); // each unit starts in its own transaction
     return pi;
   }
 
@@ -90,6 +91,7 @@ class LicenceOnHandoverTest extends ConstructionScenarioTest {
     assertThat(variable(pi, "handoverDeadline")).isEqualTo(Date.from(LocalDate.of(2026, 3, 31).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
 
     completeAs("estate1", pi, "Task_InitialRegistration", Map.of("initialRegistrationResult", "REGISTERED"));
+    assertThat(runJobs(pi)).as("one job per unit").isEqualTo(3);
     assertThat(tasks(pi, "Task_CheckContract")).hasSize(3);
     assertThat(candidateGroups(unitTask(pi, "Task_CheckContract", "3-1-1202"))).containsExactly("real-estate-registry");
     assertThat(timer(pi, "Event_HandoverDateReached").getDuedate()).isEqualTo(variable(pi, "handoverDeadline"));
