@@ -11,7 +11,17 @@ public enum CaseStatus {
   SUSPENDED("已中止"),
   REVOKED("已撤销"),
   NOT_ACCEPTED("不予受理"),
-  WITHDRAWN("已撤回");
+  WITHDRAWN("已撤回"),
+  LEDGER_OPEN("已列入台账, 整改中"),
+  RECTIFIED("已整改销号"),
+  REPLIED("已答复, 办结"),
+  NOT_APPLICABLE("不属于受理范围, 已答复"),
+  FOLLOW_UP_EVALUATED("已回访评价"),
+  FOLLOW_UP_CLOSED("回访已办结"),
+  SAMPLE_DRAWN("已随机抽取检查对象和执法人员"),
+  RESULTS_PUBLISHED("结果已公示"),
+  DATA_COLLECTION("数据采集和企业核实中"),
+  UNDER_PUBLIC_NOTICE("公示中 (受理异议)");
 
   private final String label;
 
