@@ -241,6 +241,17 @@ class ObserverSuggestionTest extends ScenarioTest {
     assertThat(variable(pi, "department")).isEqualTo("reform-office");
   }
 
+  @Test
+  void eachStartingDepartmentMayStartItsOwnCampaignInTasklist() {
+    var auth = engine.getAuthorizationService();
+    var create = org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.CREATE_INSTANCE;
+    var definitions = org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+    assertThat(auth.isUserAuthorized("reform1", List.of("reform-office"), create, definitions, "observer-suggestion")).isTrue();
+    assertThat(auth.isUserAuthorized("market1", List.of("market-regulation"), create, definitions, "double-random-inspection")).isTrue();
+    assertThat(auth.isUserAuthorized("econ1", List.of("economic-development"), create, definitions, "per-mu-yield-evaluation")).isTrue();
+    assertThat(auth.isUserAuthorized("market1", List.of("market-regulation"), create, definitions, "observer-suggestion")).isFalse();
+  }
+
   private List<String> candidateGroups(ProcessInstance pi, String taskKey) {
     return engine.getTaskService().getIdentityLinksForTask(task(pi, taskKey).getId()).stream()
         .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
