@@ -12,6 +12,7 @@ public enum CaseStatus {
   REVOKED("已撤销"),
   NOT_ACCEPTED("不予受理"),
   WITHDRAWN("已撤回"),
+  RETURNED("已退回补正"),
   LEDGER_OPEN("已列入台账, 整改中"),
   RECTIFIED("已整改销号"),
   REPLIED("已答复, 办结"),

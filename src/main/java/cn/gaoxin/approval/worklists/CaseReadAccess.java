@@ -1,0 +1,65 @@
+package cn.gaoxin.approval.worklists;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Need to know: a department may read a case (its variables: case number, applicant, materials) once it has a
+ * task in it, and so may the user a task is assigned to. Clerks get no read access to other cases. Granted in the
+ * transaction that creates or assigns the task (the engine's Spring event bridge), so every model is covered
+ * without listeners in the models.
+ */
+@Component
+public class CaseReadAccess {
+
+  private final ProcessEngine engine;
+
+  public CaseReadAccess(@Lazy ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  @EventListener(condition = "#task.eventName == 'create' || #task.eventName == 'assignment'")
+  public void onTask(DelegateTask task) {
+    String processInstanceId = task.getProcessInstanceId();
+    if (processInstanceId == null) {
+      return;
+    }
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      for (IdentityLink link : task.getCandidates()) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+          grant(authorizations, link.getGroupId(), null, processInstanceId);
+        }
+      }
+    }
+    if (task.getAssignee() != null) {
+      grant(authorizations, null, task.getAssignee(), processInstanceId);
+    }
+  }
+
+  private static void grant(AuthorizationService authorizations, String groupId, String userId, String instanceId) {
+    var query = authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).resourceId(instanceId);
+    boolean exists = (groupId != null ? query.groupIdIn(groupId) : query.userIdIn(userId)).count() > 0;
+    if (!exists) {
+      Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(groupId);
+      auth.setUserId(userId);
+      auth.setResource(Resources.PROCESS_INSTANCE);
+      auth.setResourceId(instanceId);
+      auth.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(auth);
+    }
+  }
+}
