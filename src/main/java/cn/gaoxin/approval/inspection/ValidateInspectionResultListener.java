@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * An inspection result needs a result category, findings when something was found, and must be entered by one of
- * the two inspectors the draw sent (a draw that anyone could take over would not be random).
+ * the two inspectors the draw sent, who holds the task (a draw that anyone could take over would not be random).
  */
 @Component("validateInspectionResult")
 public class ValidateInspectionResultListener implements TaskListener {
@@ -27,7 +27,7 @@ public class ValidateInspectionResultListener implements TaskListener {
     String lead = TaskInputs.text(task, "inspector");
     String second = TaskInputs.text(task, "coInspector");
     if (assignee == null || !(assignee.equals(lead) || assignee.equals(second))) {
-      throw new ProcessEngineException("检查结果只能由随机选派的执法人员 (" + lead + "、" + second + ") 录入");
+      throw new ProcessEngineException("检查结果只能由随机选派的执法人员 (" + lead + "、" + second + ") 认领后录入");
     }
   }
 }

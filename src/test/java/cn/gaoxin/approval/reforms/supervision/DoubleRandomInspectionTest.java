@@ -74,7 +74,9 @@ class DoubleRandomInspectionTest extends ScenarioTest {
     }
     vars.put("contactName", "李建国");
     vars.put("contactPhone", "13903750000");
-    return engine.getRuntimeService().startProcessInstanceByKey("double-random-inspection", vars);
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("double-random-inspection", vars);
+    runJobs(pi); // each inspection branch starts in its own transaction
+    return pi;
   }
 
   List<RandomDraw.Target> directoryTargets() {
@@ -94,7 +96,12 @@ class DoubleRandomInspectionTest extends ScenarioTest {
         .taskDefinitionKey("Task_InspectTarget").list();
   }
 
+  /** The drawn lead inspector claims the inspection (if nobody holds it) and enters the result. */
   void inspect(Task task, String result, String findings) {
+    var tasks = engine.getTaskService();
+    if (tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee() == null) {
+      tasks.claim(task.getId(), (String) tasks.getVariable(task.getId(), "inspector"));
+    }
     Map<String, Object> vars = new HashMap<>();
     vars.put("inspectionResult", result);
     if (findings != null) {
@@ -108,6 +115,7 @@ class DoubleRandomInspectionTest extends ScenarioTest {
     ProcessInstance pi = campaign(4, "20260914");
 
     assertThat(pi).hasPassed("Task_DrawSample").isWaitingAt("Task_InspectTarget");
+    assertThat(inspections(pi)).hasSize(4);
     assertThat(variable(pi, "drawSeed")).isEqualTo(20260914L);
     assertThat(variable(pi, "caseStatus")).isEqualTo("SAMPLE_DRAWN");
     RandomDraw.Result again = RandomDraw.draw(20260914L, directoryTargets(), INSPECTORS, 4);
@@ -124,11 +132,13 @@ class DoubleRandomInspectionTest extends ScenarioTest {
     for (Task t : tasks) {
       String code = (String) engine.getTaskService().getVariable(t.getId(), "targetCreditCode");
       Map<String, Object> target = recorded.stream().filter(m -> code.equals(m.get("creditCode"))).findFirst().orElseThrow();
-      assertThat(t.getAssignee()).isEqualTo(target.get("inspector"));
       assertThat(engine.getTaskService().getVariable(t.getId(), "targetName")).isEqualTo(target.get("name"));
       assertThat(t.getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 10, 10)));
-      assertThat(engine.getTaskService().getIdentityLinksForTask(t.getId())).extracting(IdentityLink::getGroupId)
-          .contains("inspectors");
+      // offered to the two drawn inspectors, within the inspectors group
+      var links = engine.getTaskService().getIdentityLinksForTask(t.getId());
+      assertThat(links).extracting(IdentityLink::getGroupId).contains("inspectors");
+      assertThat(links).extracting(IdentityLink::getUserId).filteredOn(u -> u != null)
+          .containsExactlyInAnyOrder((String) target.get("inspector"), (String) target.get("coInspector"));
     }
 
     var verification = (InspectionDrawController.Verification) draws.verify(pi.getBusinessKey()).getBody();
@@ -185,6 +195,7 @@ class DoubleRandomInspectionTest extends ScenarioTest {
         Map.of("creditCode", "91410400MA3X01000Y", "name", "河南麦昌电力工程有限公司"),
         Map.of("creditCode", "91410400MA3X015185", "name", "平顶山市恒昌餐饮管理有限公司"))));
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("double-random-inspection", vars);
+    runJobs(pi);
     assertThat(drawn(pi)).hasSize(2).extracting(m -> m.get("creditCode"))
         .isSubsetOf("91410400MA3X01222J", "91410400MA3X01000Y", "91410400MA3X015185");
     assertThat(inspections(pi)).hasSize(2);
@@ -250,14 +261,22 @@ class DoubleRandomInspectionTest extends ScenarioTest {
   void onlyADrawnInspectorMayEnterTheResult() throws Exception {
     ProcessInstance pi = campaign(1, "42");
     Task t = inspections(pi).get(0);
-    String lead = t.getAssignee();
-    String co = (String) engine.getTaskService().getVariable(t.getId(), "coInspector");
+    var tasks = engine.getTaskService();
+    String lead = (String) tasks.getVariable(t.getId(), "inspector");
+    String co = (String) tasks.getVariable(t.getId(), "coInspector");
     String outsider = INSPECTORS.stream().filter(i -> !i.equals(lead) && !i.equals(co)).findFirst().orElseThrow();
-    engine.getTaskService().setAssignee(t.getId(), outsider);
+    assertThatThrownBy(() -> tasks.complete(t.getId(), Map.of("inspectionResult", "NO_PROBLEM")))
+        .hasMessageContaining("认领后录入");
+    tasks.claim(t.getId(), outsider);
     assertThatThrownBy(() -> inspect(t, "NO_PROBLEM", null)).hasMessageContaining("只能由随机选派的执法人员");
-    engine.getTaskService().setAssignee(t.getId(), co);
+    tasks.setAssignee(t.getId(), null);
+    tasks.claim(t.getId(), co);
     inspect(t, "NO_PROBLEM", null);
     assertThat(pi).isWaitingAt("Task_ApprovePublication");
+    assertThat(records.forCase(pi.getBusinessKey())).singleElement().satisfies(r -> {
+      assertThat(r.inspector()).isEqualTo(lead);
+      assertThat(r.coInspector()).isEqualTo(co);
+    });
   }
 
   @Test
@@ -275,6 +294,7 @@ class DoubleRandomInspectionTest extends ScenarioTest {
       INSPECTORS.subList(1, 6).forEach(i -> identity.createMembership(i, "inspectors"));
     }
     completeAs("market2", pi, "Task_ReplenishInspectors", Map.of("replenishNote", "已补充 5 名持证执法人员"));
+    runJobs(pi);
     assertThat(pi).hasPassed("Task_DrawSample").isWaitingAt("Task_InspectTarget");
     assertThat(inspections(pi)).hasSize(3);
   }

@@ -163,7 +163,9 @@ class PerMuYieldEvaluationTest extends ScenarioTest {
     if (enterprises != null) {
       vars.put("yieldEnterprises", CaseVariables.json(enterprises));
     }
-    return engine.getRuntimeService().startProcessInstanceByKey("per-mu-yield-evaluation", vars);
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("per-mu-yield-evaluation", vars);
+    runJobs(pi); // each enterprise's evaluation starts in its own transaction
+    return pi;
   }
 
   /** The directory entry as a campaign list entry (credit code, name, scale, contact, figures). */
