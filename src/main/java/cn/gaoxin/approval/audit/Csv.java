@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ public final class Csv implements AutoCloseable {
   }
 
   public Csv row(Object... cells) {
-    return row(List.of(cells));
+    return row(Arrays.asList(cells));
   }
 
   public Csv row(List<?> cells) {
