@@ -52,7 +52,7 @@
     return table(['时间', '操作', '环节', '操作人', '内容'], list.map(o => el('tr', {},
       el('td', { text: time(o.time) }), el('td', { text: o.typeLabel }), el('td', { text: o.step || '' }),
       el('td', { text: o.userId ? (o.userName || o.userId) + ' (' + o.userId + ')' : '系统' }),
-      el('td', { text: [o.property, o.from ? '由 ' + o.from : null, o.to ? '为 ' + o.to : null].filter(Boolean).join(' ') }))),
+      el('td', { text: o.property ? o.property + ': ' + [o.from, o.to].filter(Boolean).join(' → ') : '' }))),
     '无人工操作记录');
   }
 

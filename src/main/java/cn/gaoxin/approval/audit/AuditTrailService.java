@@ -79,6 +79,10 @@ public class AuditTrailService {
       Map.entry("SetDueDate", "变更期限"), Map.entry("SetJobRetries", "重试作业"), Map.entry("DeleteHistory", "删除历史"),
       Map.entry("Migrate", "迁移"), Map.entry("Restart", "重启"));
 
+  static final Map<String, String> PROPERTY_LABELS = Map.of("assignee", "办理人", "owner", "负责人",
+      "dueDate", "期限", "priority", "优先级", "delegation", "委托状态", "name", "名称", "description", "说明",
+      "deleteReason", "原因");
+
   public record Diagram(String caseNumber, String processDefinitionId, String xml, List<String> completed,
       List<String> active, List<String> flows, List<String> overdue) {}
 
@@ -207,30 +211,38 @@ public class AuditTrailService {
     }
 
     List<CaseTrail.Operation> operations = new ArrayList<>();
+    Set<String> logged = new java.util.HashSet<>();
     for (UserOperationLogEntry e : historyService.createUserOperationLogQuery().processInstanceId(pid)
         .orderByTimestamp().asc().list()) {
       HistoricTaskInstance t = e.getTaskId() == null ? null : tasksById.get(e.getTaskId());
+      boolean completion = "delete".equals(e.getProperty());
+      if (e.getTaskId() != null && e.getNewValue() != null) {
+        logged.add(e.getTaskId() + "|" + e.getNewValue() + "|" + e.getTimestamp().getTime());
+      }
       operations.add(new CaseTrail.Operation(e.getTimestamp().toInstant(), e.getUserId(), people.name(e.getUserId()),
           e.getOperationType(), OPERATION_LABELS.getOrDefault(e.getOperationType(), e.getOperationType()),
-          t == null ? null : t.getName(), e.getProperty(), clip(e.getOrgValue()), clip(e.getNewValue())));
+          t == null ? null : t.getName(), completion ? null : PROPERTY_LABELS.getOrDefault(e.getProperty(), e.getProperty()),
+          completion ? null : clip(e.getOrgValue()), completion ? null : clip(e.getNewValue())));
     }
     for (HistoricTaskInstance t : tasks.values()) {
       for (HistoricIdentityLinkLog link : historyService.createHistoricIdentityLinkLogQuery().taskId(t.getId())
           .orderByTime().asc().list()) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-          continue;
+        if (IdentityLinkType.CANDIDATE.equals(link.getType())
+            || logged.contains(t.getId() + "|" + link.getUserId() + "|" + link.getTime().getTime())) {
+          continue; // candidate groups are shown with the step; logged operations already say it
         }
-        String type = IdentityLinkType.OWNER.equals(link.getType()) ? "owner" : "assignee";
+        boolean owner = IdentityLinkType.OWNER.equals(link.getType());
         boolean add = "add".equals(link.getOperationType());
-        String label = (type.equals("owner") ? (add ? "委托 (设负责人)" : "解除负责人") : (add ? "指定办理人" : "解除办理人"));
+        String label = owner ? (add ? "委托 (设负责人)" : "解除负责人") : (add ? "指定办理人" : "解除办理人");
         operations.add(new CaseTrail.Operation(link.getTime().toInstant(), link.getAssignerId(),
-            people.name(link.getAssignerId()), "identityLink:" + type + ":" + link.getOperationType(), label,
-            t.getName(), type, add ? null : link.getUserId(), add ? people.label(link.getUserId()) : null));
+            people.name(link.getAssignerId()), "identityLink:" + link.getType() + ":" + link.getOperationType(), label,
+            t.getName(), owner ? "负责人" : "办理人", add ? null : people.label(link.getUserId()),
+            add ? people.label(link.getUserId()) : null));
       }
     }
     if (instance.getDeleteReason() != null) {
       operations.add(new CaseTrail.Operation(instance.getEndTime().toInstant(), null, null, "Delete",
-          "终止 (撤回/撤销)", null, "deleteReason", null, instance.getDeleteReason()));
+          "终止 (撤回/撤销)", null, "原因", null, instance.getDeleteReason()));
     }
     operations.sort(java.util.Comparator.comparing(CaseTrail.Operation::time));
 
