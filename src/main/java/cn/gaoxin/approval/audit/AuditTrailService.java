@@ -193,10 +193,10 @@ public class AuditTrailService {
           : task != null ? "task" : a.getActivityType() != null && a.getActivityType().endsWith("Gateway") ? "gateway"
           : "system";
       steps.add(new CaseTrail.Step(a.getId(), a.getActivityId(), stepNames.get(a.getId()), a.getActivityType(),
-          TYPE_LABELS.getOrDefault(a.getActivityType(), a.getActivityType()), start, end, a.isCanceled(), userId,
+          label(TYPE_LABELS, a.getActivityType()), start, end, a.isCanceled(), userId,
           people.name(userId), people.departments(userId),
           groups.stream().map(this::groupName).toList(), due == null ? null : due.toInstant(), used, allowed, overdue,
-          outcome, outcome == null ? null : OUTCOME_LABELS.getOrDefault(outcome, outcome), reason, values,
+          outcome, outcome == null ? null : label(OUTCOME_LABELS, outcome), reason, values,
           stepComments, child == null ? null : child.getBusinessKey(), a.getCalledProcessInstanceId(), kind));
     }
 
@@ -220,8 +220,8 @@ public class AuditTrailService {
         logged.add(e.getTaskId() + "|" + e.getNewValue() + "|" + e.getTimestamp().getTime());
       }
       operations.add(new CaseTrail.Operation(e.getTimestamp().toInstant(), e.getUserId(), people.name(e.getUserId()),
-          e.getOperationType(), OPERATION_LABELS.getOrDefault(e.getOperationType(), e.getOperationType()),
-          t == null ? null : t.getName(), completion ? null : PROPERTY_LABELS.getOrDefault(e.getProperty(), e.getProperty()),
+          e.getOperationType(), label(OPERATION_LABELS, e.getOperationType()),
+          t == null ? null : t.getName(), completion ? null : label(PROPERTY_LABELS, e.getProperty()),
           completion ? null : clip(e.getOrgValue()), completion ? null : clip(e.getNewValue())));
     }
     for (HistoricTaskInstance t : tasks.values()) {
@@ -370,6 +370,11 @@ public class AuditTrailService {
 
   private static String clip(String text) {
     return text == null || text.length() <= MAX_VALUE_LENGTH ? text : text.substring(0, MAX_VALUE_LENGTH) + "…";
+  }
+
+  /** The label of a key, or the key itself; null-safe (the label maps are immutable and refuse null keys). */
+  static String label(Map<String, String> labels, String key) {
+    return key == null ? null : labels.getOrDefault(key, key);
   }
 
   static String stateLabel(String state) {
