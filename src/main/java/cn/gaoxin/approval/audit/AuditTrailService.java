@@ -54,7 +54,7 @@ public class AuditTrailService {
   private static final Pattern REASON = Pattern.compile("(?i).*(reason|note|opinion|comment|remark)$");
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   static final Map<String, String> OUTCOME_LABELS = Map.ofEntries(Map.entry("APPROVE", "准予"),
-      Map.entry("REJECT", "不予"), Map.entry("ACCEPT", "合格"), Map.entry("RETURN", "退回"), Map.entry("URGE", "督办"),
+      Map.entry("REJECT", "不予"), Map.entry("ACCEPT", "合格"), Map.entry("RETURN", "退回补正"), Map.entry("URGE", "督办"),
       Map.entry("WARN", "约谈提醒"), Map.entry("ACCOUNTABILITY", "问责"), Map.entry("APPROVED", "准予许可"),
       Map.entry("REJECTED", "不予许可"), Map.entry("PASS", "通过"), Map.entry("FAIL", "不通过"));
   static final Map<String, String> TYPE_LABELS = Map.ofEntries(Map.entry("userTask", "人工办理"),
@@ -279,11 +279,13 @@ public class AuditTrailService {
         CaseSummaries.text(vars.get("applicantName")), CaseSummaries.text(vars.get("creditCode")),
         CaseSummaries.text(vars.get("channel")), status, CaseStatus.label(status), decision, CaseStatus.label(decision),
         CaseSummaries.text(vars.get("decisionReason")), instance.getState(), stateLabel(instance.getState()),
-        instance.getDeleteReason(), instance.getStartTime().toInstant(), s == null ? null : s.submittedAt(),
+        instance.getDeleteReason() != null ? instance.getDeleteReason()
+            : CaseSummaries.text(vars.get("withdrawalReason")), instance.getStartTime().toInstant(), s == null ? null : s.submittedAt(),
         s == null ? CaseSummaries.instant(vars.get("acceptedAt")) : s.acceptedAt(),
         s == null ? CaseSummaries.instant(vars.get("decidedAt")) : s.decidedAt(),
         instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
-        CaseSummaries.integer(vars.get("inPersonVisits")), CaseSummaries.bool(vars.get("tolerantAcceptance")),
+        CaseSummaries.integer(vars.get("inPersonVisits")),
+        s != null ? s.tolerantAcceptance() : CaseSummaries.bool(vars.get("tolerantAcceptance")),
         Optional.ofNullable(CaseSummaries.integer(vars.get("supervisionEvents"))).orElse(0),
         CaseSummaries.integer(vars.get("materialsAsked")), CaseSummaries.integer(vars.get("oneTimeNotifications")),
         s == null ? null : s.promisedDays(), s == null ? null : s.daysToDecision(),

@@ -122,6 +122,9 @@ public class CaseSummaryRecorder {
       if (previous != null && previous.endedAt() != null && observation.endedAt() == null) {
         return; // an instance that ended stays ended (events of inner executions may follow its end event)
       }
+      if (previous != null && CaseSummaries.bool(previous.variables().get("tolerantAcceptance"))) {
+        observation.variables().put("tolerantAcceptance", true); // 容缺 once, 容缺 for the scorecard
+      }
       latest.put(observation.processInstanceId(), observation);
     }
 

@@ -50,7 +50,8 @@ public class CaseSummaryStore {
 
   /**
    * Writes the case's current state. The first write inserts (started_at is then fixed); later writes update
-   * everything but started_at and the follow-up columns, which belong to the follow-up case.
+   * everything but started_at and the follow-up columns, which belong to the follow-up case. A case once accepted
+   * on commitment (容缺) stays counted as such, even when a later acceptance (after correction) is a normal one.
    */
   public void save(CaseSummary s, Instant now) {
     int updated = jdbc.update("""
@@ -58,7 +59,7 @@ public class CaseSummaryStore {
           item_code = ?, item_name = ?, department = ?, applicant_name = ?, credit_code = ?, channel = ?,
           case_status = ?, decision_status = ?, submitted_at = ?, accepted_at = ?, decided_at = ?, ended_at = ?,
           end_state = ?, in_person_visits = ?, materials_asked = ?, materials_check_count = ?,
-          one_time_notifications = ?, tolerant_acceptance = ?, supervision_events = ?, promised_days = ?,
+          one_time_notifications = ?, tolerant_acceptance = (tolerant_acceptance or ?), supervision_events = ?, promised_days = ?,
           days_to_decision = ?, days_from_acceptance = ?, on_time = ?, updated_at = ?
         where process_instance_id = ?""",
         s.caseNumber(), s.processKey(), s.processDefinitionId(), s.topLevel(), s.itemCode(), s.itemName(),

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,8 +43,13 @@ class AuditApiTest {
   String caseNumber;
   RestClients rest;
 
+  @Autowired ProcessEngine engine;
+
   @BeforeEach
   void setUp() {
+    // the engine REST API finds its engine by name ("default") in Camunda's static registry, which the last
+    // application context started in this JVM owns: point it back at this context's engine
+    ProcessEngines.registerProcessEngine(engine);
     http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     rest = new RestClients(anonymous, port);
     caseNumber = rest.submitFoodLicence(List.of("APPLICATION", "BUSINESS_LICENCE", "LEGAL_REP_ID"), true);

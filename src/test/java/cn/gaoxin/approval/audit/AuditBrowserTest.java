@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,9 +37,11 @@ class AuditBrowserTest {
   @LocalServerPort int port;
   @Autowired DemoHistory demo;
   @Autowired CaseSummaryStore summaries;
+  @Autowired ProcessEngine engine;
 
   @Test
   void anAuditorFindsACaseAndSeesItsPathOnTheDiagram() throws Exception {
+    ProcessEngines.registerProcessEngine(engine); // see AuditApiTest: the webapps find the engine by name
     String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     String why = !works("node", "--version") ? "找不到 node"
         : !new File(chromium).canExecute() ? "找不到 Chromium (" + chromium + "; CI 用 apt-get install chromium)" : null;

@@ -35,7 +35,8 @@ public class IncompleteMaterialsAcceptanceDriver implements ReformDriver {
         new Scenario("APPROVED", "材料齐全, 按时准予", 40),
         new Scenario("REASSIGNED", "审查中转办, 按时准予", 5),
         new Scenario("APPROVED_LATE", "审查超期, 效能监察督办后准予", 8),
-        new Scenario("REJECTED", "不予许可", 8),
+        new Scenario("REJECTED", "不予许可", 7),
+        new Scenario("RETURNED", "审查退回补正, 补正后准予", 4),
         new Scenario("TOLERANT_SUPPLEMENTED", "容缺受理, 按期补齐", 12),
         new Scenario("TOLERANT_RETURNED", "容缺受理, 补齐材料被退回后再补齐", 4),
         new Scenario("TOLERANT_BROKEN", "容缺受理, 逾期未补齐, 决定撤销", 4),
@@ -101,6 +102,13 @@ public class IncompleteMaterialsAcceptanceDriver implements ReformDriver {
         ctx.complete(pi, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "经督办后办结"));
       }
       case "REJECTED" -> review(ctx, pi, c.days("reviewDays", 3), "REJECT", "经营场所不符合食品安全要求");
+      case "RETURNED" -> {
+        review(ctx, pi, Math.max(1, c.days("reviewDays", 2) / 2), "RETURN", "1. 布局图未标明生熟分区; 2. 管理制度缺少进货查验制度");
+        ctx.workingDaysLater(c.days("resubmitDays", 2));
+        ctx.correlate(pi, "MaterialsResubmitted", Map.of(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(all)));
+        ctx.complete(pi, "Task_VerifyMaterials", Map.of("defectiveMaterials", CaseVariables.json(List.of())));
+        review(ctx, pi, Math.max(1, c.days("reviewDays", 2) / 2), "APPROVE", "补正后符合条件");
+      }
       case "REASSIGNED" -> {
         ctx.workingDaysLater(c.days("reviewDays", 3));
         ctx.reassignAndComplete(pi, "Task_ReviewApplication",
@@ -108,7 +116,7 @@ public class IncompleteMaterialsAcceptanceDriver implements ReformDriver {
       }
       case "WITHDRAWN" -> {
         ctx.workingDaysLater(c.days("withdrawDays", 1));
-        ctx.withdraw(pi, "申请人撤回申请");
+        ctx.withdraw(pi, "经营场所变更, 另行申请");
       }
       case "OPEN" -> { }
       default -> review(ctx, pi, c.days("reviewDays", 2), "APPROVE", "材料齐全, 符合条件");

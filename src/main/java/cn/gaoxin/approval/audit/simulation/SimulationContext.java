@@ -164,10 +164,19 @@ public class SimulationContext {
     }
   }
 
-  /** The applicant withdraws the application (撤回): the case is closed with that reason. */
+  /**
+   * The applicant withdraws the application (撤回): through the model's {@code CaseWithdrawn} message where the
+   * model has one waiting (as the applicant API does), otherwise the case is closed with the reason.
+   */
   public void withdraw(ProcessInstance pi, String reason) {
+    boolean modelled = engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+        .eventType("message").eventName("CaseWithdrawn").count() > 0;
+    if (modelled) {
+      correlate(pi, "CaseWithdrawn", Map.of("withdrawalReason", reason));
+      return;
+    }
     engine.getRuntimeService().setVariable(pi.getId(), CaseVariables.CASE_STATUS, "WITHDRAWN");
-    engine.getRuntimeService().deleteProcessInstance(pi.getId(), reason);
+    engine.getRuntimeService().deleteProcessInstance(pi.getId(), "申请人撤回申请: " + reason);
   }
 
   public boolean isEnded(ProcessInstance pi) {
