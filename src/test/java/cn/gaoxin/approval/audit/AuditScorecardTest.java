@@ -17,12 +17,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The scorecard's figures on a known simulated set: ten 容缺受理 cases submitted on Monday 3 November 2025 (a month
  * without holidays), one per path, with the working days each takes fixed by the plan.
  */
+// the same application context as the audit REST and browser tests (a web server on a random port): one context
+// for all audit tests, so no context switch evicts the one the engine REST API depends on
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditScorecardTest extends ScenarioTest {
 
   static final LocalDateTime MONDAY = LocalDateTime.of(2025, 11, 3, 10, 0);

@@ -15,9 +15,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Case search filters (December 2025 cases), and the audit trail of a case through 容缺, 退回 and supervision. */
+// the same application context as the audit REST and browser tests (a web server on a random port): one context
+// for all audit tests, so no context switch evicts the one the engine REST API depends on
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditSearchAndTrailTest extends ScenarioTest {
 
   @Autowired DemoHistory demo;

@@ -10,14 +10,16 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /**
- * History cleanup follows the retention setting (30 days here, 30 years in production): a finished case is kept
- * until its end time plus the retention period and removed after it, with its audit summary; a running case stays.
+ * History cleanup follows the retention setting (10950 days = 30 years): a finished case is kept until its end time
+ * plus the retention period and removed after it, with its audit summary; a running case stays.
  */
-@TestPropertySource(properties = "approval.retention.history-days=30")
+// the same application context as the audit REST and browser tests (a web server on a random port): one context
+// for all audit tests, so no context switch evicts the one the engine REST API depends on
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HistoryRetentionCleanupTest extends ScenarioTest {
 
   @Autowired HistoryCleanupSettings retention;
@@ -32,7 +34,8 @@ class HistoryRetentionCleanupTest extends ScenarioTest {
     assertThat(config.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey("incomplete-materials-acceptance").latestVersion().singleResult().getHistoryTimeToLive())
-        .isEqualTo(30);
+        .isEqualTo(10950);
+    assertThat(retention.days()).isEqualTo(10950);
   }
 
   @Test
@@ -45,15 +48,16 @@ class HistoryRetentionCleanupTest extends ScenarioTest {
     completeAs("market1", finished, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "同意"));
     assertThat(ended(finished)).isTrue();
 
-    // one hour before the case's time is up (ended 2 March 10:00 + 30 days)
-    clockAt(LocalDateTime.of(2026, 4, 1, 9, 0));
+    // one hour before the case's time is up (ended 2 March 2026 10:00, plus 10950 days)
+    LocalDateTime due = LocalDateTime.of(2026, 3, 2, 10, 0).plusDays(retention.days());
+    clockAt(due.minusHours(1));
     cleanUp();
     assertThat(historyCount(finished)).isEqualTo(1);
     assertThat(activityCount(finished)).isPositive();
     assertThat(summaries.byProcessInstance(finished.getId())).isPresent();
 
     // one hour after
-    clockAt(LocalDateTime.of(2026, 4, 1, 11, 0));
+    clockAt(due.plusHours(1));
     cleanUp();
     assertThat(historyCount(finished)).isZero();
     assertThat(activityCount(finished)).isZero();
