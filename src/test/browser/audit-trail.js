@@ -44,7 +44,11 @@ function check(condition, message) {
     check((await page.textContent('header.top')).includes(USER), '已登录, 页头显示审计人员');
 
     await page.fill('#caseNumber', CASE);
-    await page.click('#search');
+    await Promise.all([
+      page.waitForResponse(r => r.url().includes('/api/audit/cases?') && r.url().includes('caseNumber='), { timeout: 20000 }),
+      page.click('#search')]);
+    await page.waitForFunction(() => document.getElementById('summary').textContent === '共 1 件', null,
+      { timeout: 20000 });
     const link = page.locator('a.case-link', { hasText: CASE });
     await link.waitFor({ timeout: 20000 });
     check(await page.locator('#case-table tbody tr').count() === 1, '按案件编号查到 1 件');

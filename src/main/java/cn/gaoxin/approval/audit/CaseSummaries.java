@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * <p>Follow-up (好差评 / 回访) is recognised by convention, so any follow-up model is covered: a case that carries one
  * of the {@code approval.audit.follow-up.link-variables} (default {@code followUpOf, originalCaseNumber}) is the
  * follow-up of the case with that number; its rating is the first of {@code approval.audit.follow-up.rating-variables}
- * (default {@code satisfaction, evaluation}) that is set: 非常满意/满意/基本满意/不满意/非常不满意, their English codes,
- * 好评/中评/差评, or a score 1–5.
+ * (default {@code firstEvaluation, evaluation, satisfaction}: the first contact's rating counts, not the one after a
+ * rectification) that is set: 好评/中评/差评 (GOOD/MEDIUM/BAD, as service-follow-up records them), the five grades
+ * 非常满意/满意/基本满意/不满意/非常不满意 (or their English codes), or a score 1–5.
  */
 @Component
 public class CaseSummaries {
@@ -42,7 +43,7 @@ public class CaseSummaries {
 
   public CaseSummaries(ServiceCatalog catalog, WorkingDayCalendar calendar, EngineClock clock,
       @Value("${approval.audit.follow-up.link-variables:followUpOf,originalCaseNumber}") List<String> linkVariables,
-      @Value("${approval.audit.follow-up.rating-variables:satisfaction,evaluation}") List<String> ratingVariables) {
+      @Value("${approval.audit.follow-up.rating-variables:firstEvaluation,evaluation,satisfaction}") List<String> ratingVariables) {
     this.catalog = catalog;
     this.calendar = calendar;
     this.clock = clock;
@@ -123,17 +124,17 @@ public class CaseSummaries {
     return null;
   }
 
-  /** 5 非常满意 … 1 非常不满意; null when the rating is not one of the known scales. */
+  /** 5 非常满意, 4 满意/好评, 3 基本满意/中评, 2 不满意/差评, 1 非常不满意; null when the rating is not on a known scale. */
   public static Integer score(String rating) {
     if (rating == null) {
       return null;
     }
     String r = rating.trim().toUpperCase(Locale.ROOT);
     return switch (r) {
-      case "5", "非常满意", "VERY_SATISFIED", "好评" -> 5;
-      case "4", "满意", "SATISFIED" -> 4;
-      case "3", "基本满意", "BASICALLY_SATISFIED", "FAIRLY_SATISFIED", "中评" -> 3;
-      case "2", "不满意", "DISSATISFIED", "UNSATISFIED", "差评" -> 2;
+      case "5", "非常满意", "VERY_SATISFIED" -> 5;
+      case "4", "满意", "SATISFIED", "好评", "GOOD" -> 4;
+      case "3", "基本满意", "BASICALLY_SATISFIED", "FAIRLY_SATISFIED", "中评", "MEDIUM" -> 3;
+      case "2", "不满意", "DISSATISFIED", "UNSATISFIED", "差评", "BAD" -> 2;
       case "1", "非常不满意", "VERY_DISSATISFIED", "VERY_UNSATISFIED" -> 1;
       default -> null;
     };

@@ -27,8 +27,9 @@ public record Scorecard(LocalDate from, LocalDate to, List<Reform> reforms) {
    * @param tolerantCases cases accepted on commitment (容缺受理)
    * @param supervisionEvents overdue events raised to efficiency supervision (效能监察)
    * @param supervisedCases cases with at least one supervision event
-   * @param followUpCoverage share of completed cases that were followed up (回访)
-   * @param satisfactionRate share of rated follow-ups rated 基本满意 or better
+   * @param followUpCoverage share of completed cases that were followed up (回访); null for models whose cases are
+   *     not followed up (the follow-ups themselves, internal campaigns: {@code followup/FollowUpPolicy})
+   * @param satisfactionRate share of rated follow-ups rated 好评 (满意 or 非常满意)
    * @param averageScore mean rating, 5 非常满意 … 1 非常不满意
    */
   public record Figures(long cases, long decided, long approved, long rejected, long withdrawn, long open,

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import cn.gaoxin.approval.followup.FollowUpPolicy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +30,11 @@ public class ScorecardService {
   private final ServiceCatalog catalog;
   private final RepositoryService repositoryService;
   private final EngineClock clock;
+  private final ObjectProvider<FollowUpPolicy> followUpPolicy;
 
-  public ScorecardService(CaseSummaryStore store, ServiceCatalog catalog, ProcessEngine engine, EngineClock clock) {
+  public ScorecardService(CaseSummaryStore store, ServiceCatalog catalog, ProcessEngine engine, EngineClock clock,
+      ObjectProvider<FollowUpPolicy> followUpPolicy) {
+    this.followUpPolicy = followUpPolicy;
     this.store = store;
     this.catalog = catalog;
     this.repositoryService = engine.getRepositoryService();
@@ -88,7 +93,7 @@ public class ScorecardService {
           sum(case when end_state = 'COMPLETED' then 1 else 0 end) completed,
           sum(case when end_state = 'COMPLETED' and followed_up_at is not null then 1 else 0 end) followed,
           sum(case when satisfaction_score is not null then 1 else 0 end) rated,
-          sum(case when satisfaction_score >= 3 then 1 else 0 end) satisfied,
+          sum(case when satisfaction_score >= 4 then 1 else 0 end) satisfied,
           sum(coalesce(satisfaction_score, 0)) score_sum
         from app_case_summary""" + where + " group by process_key, coalesce(item_code, '')", rs -> {
       Totals t = totals(byReform, rs.getString("process_key"), rs.getString("item_code"));
@@ -110,9 +115,14 @@ public class ScorecardService {
     }, args.toArray());
 
     Map<String, String> names = new LinkedHashMap<>();
+    Map<String, Boolean> followedUp = new java.util.HashMap<>();
+    FollowUpPolicy policy = followUpPolicy.getIfAvailable();
     repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
         .sorted(Comparator.comparing(ProcessDefinition::getKey))
-        .forEach(d -> names.put(d.getKey(), d.getName() == null ? d.getKey() : d.getName()));
+        .forEach(d -> {
+          names.put(d.getKey(), d.getName() == null ? d.getKey() : d.getName());
+          followedUp.put(d.getKey(), policy == null || policy.appliesTo(d.getKey(), d.getId()));
+        });
     for (String key : byReform.keySet()) {
       names.putIfAbsent(key, key);
     }
@@ -129,11 +139,12 @@ public class ScorecardService {
       List<Scorecard.Item> itemRows = new ArrayList<>();
       items.forEach((code, t) -> {
         ServiceItem item = catalog.item(code).orElse(null);
-        Scorecard.Figures f = figures(t);
+        Scorecard.Figures f = withoutFollowUp(figures(t), followedUp.getOrDefault(reform.getKey(), true));
         itemRows.add(new Scorecard.Item(code.isEmpty() ? null : code,
             item == null ? (code.isEmpty() ? "(无事项)" : code) : item.name(), f, baseline(item, f)));
       });
-      reforms.add(new Scorecard.Reform(reform.getKey(), reform.getValue(), figures(all), itemRows));
+      reforms.add(new Scorecard.Reform(reform.getKey(), reform.getValue(),
+          withoutFollowUp(figures(all), followedUp.getOrDefault(reform.getKey(), true)), itemRows));
     }
     return new Scorecard(from, to, reforms);
   }
@@ -148,6 +159,14 @@ public class ScorecardService {
         ratio(t.visits, t.visitsKnown), ratio(t.atMostOne, t.visitsKnown), ratio(t.materials, t.materialsKnown),
         t.tolerant, t.supervision, t.supervised, t.completed, t.followed, ratio(t.followed, t.completed), t.rated,
         ratio(t.satisfied, t.rated), ratio(t.scoreSum, t.rated));
+  }
+
+  /** Coverage is not measured for models whose cases are not followed up (follow-ups, internal campaigns). */
+  static Scorecard.Figures withoutFollowUp(Scorecard.Figures f, boolean followedUp) {
+    return followedUp ? f : new Scorecard.Figures(f.cases(), f.decided(), f.approved(), f.rejected(), f.withdrawn(),
+        f.open(), f.medianDays(), f.p90Days(), f.onTimeRate(), f.visitsPerCase(), f.atMostOneVisitRate(),
+        f.materialsPerCase(), f.tolerantCases(), f.supervisionEvents(), f.supervisedCases(), f.completed(),
+        f.followedUp(), null, f.rated(), f.satisfactionRate(), f.averageScore());
   }
 
   static Scorecard.Baseline baseline(ServiceItem item, Scorecard.Figures f) {

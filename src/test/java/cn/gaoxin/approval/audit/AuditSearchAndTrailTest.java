@@ -68,7 +68,8 @@ class AuditSearchAndTrailTest extends ScenarioTest {
         .singleElement().satisfies(s -> assertThat(s.caseNumber()).isEqualTo(rejected));
     assertThat(find(null, jia, null, "market-regulation", "APPROVED", DEC1, DEC1).total()).isEqualTo(1);
 
-    CaseSearch.Criteria dec = new CaseSearch.Criteria(null, null, null, null, null, null, DEC1, DEC5, false);
+    CaseSearch.Criteria dec = new CaseSearch.Criteria(null, AuditScenarioSupport.REFORM, null, null, null, null, DEC1,
+        DEC5, false);
     CaseSearch.Page first = search.search(dec, 0, 2);
     CaseSearch.Page second = search.search(dec, 1, 2);
     assertThat(first.total()).isEqualTo(3);
@@ -83,8 +84,9 @@ class AuditSearchAndTrailTest extends ScenarioTest {
 
   private CaseSearch.Page find(String caseNumber, String creditCode, String applicant, String department,
       String status, LocalDate from, LocalDate to) {
-    return search.search(new CaseSearch.Criteria(caseNumber, null, creditCode, applicant, department, status, from, to,
-        false), 0, 20);
+    // within the reform: finished cases also get follow-up cases (service-follow-up) of the same applicant
+    return search.search(new CaseSearch.Criteria(caseNumber, AuditScenarioSupport.REFORM, creditCode, applicant,
+        department, status, from, to, false), 0, 20);
   }
 
   @Test
@@ -221,8 +223,8 @@ class AuditSearchAndTrailTest extends ScenarioTest {
     AuditScenarioSupport.play(demo, List.of(
         planned("REJECTED", LocalDateTime.of(2025, 12, 8, 9, 0), "ONLINE", "重庆丙寅餐饮有限公司", code, FOOD, Map.of()),
         planned("WITHDRAWN", LocalDateTime.of(2025, 12, 8, 9, 0), "ONLINE", "重庆丙寅餐饮有限公司", code, FOOD, Map.of())));
-    List<CaseSummary> rows = search.search(new CaseSearch.Criteria(null, null, code, null, null, null, null, null,
-        false), 0, 10).rows();
+    List<CaseSummary> rows = search.search(new CaseSearch.Criteria(null, AuditScenarioSupport.REFORM, code, null, null,
+        null, null, null, false), 0, 10).rows();
     assertThat(rows).extracting(CaseSummary::caseStatus).containsExactlyInAnyOrder("REJECTED", "WITHDRAWN");
     assertThat(rows).filteredOn(r -> r.caseStatus().equals("REJECTED")).singleElement()
         .satisfies(r -> assertThat(r.endState()).isEqualTo(CaseSummary.COMPLETED));
