@@ -1,0 +1,225 @@
+package cn.gaoxin.approval.audit.simulation;
+
+import cn.gaoxin.approval.calendar.WorkingDayCalendar;
+import cn.gaoxin.approval.cases.ApplicationRequest;
+import cn.gaoxin.approval.cases.ApplicationService;
+import cn.gaoxin.approval.cases.CaseVariables;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * What drivers act through: simulated time that only moves forward within a case, starting cases online or at the
+ * counter, working tasks as a member of the task's department (logged in, so the operation log records who),
+ * messages, timers and withdrawal.
+ */
+public class SimulationContext {
+
+  private final ProcessEngine engine;
+  private final ApplicationService applications;
+  private final WorkingDayCalendar calendar;
+  private final ZoneId zone;
+  private final Random random;
+  private final Map<String, List<String>> members = new HashMap<>();
+  private LocalDateTime now;
+
+  SimulationContext(ProcessEngine engine, ApplicationService applications, WorkingDayCalendar calendar, ZoneId zone,
+      Random random) {
+    this.engine = engine;
+    this.applications = applications;
+    this.calendar = calendar;
+    this.zone = zone;
+    this.random = random;
+  }
+
+  public ProcessEngine engine() {
+    return engine;
+  }
+
+  public Random random() {
+    return random;
+  }
+
+  public LocalDateTime now() {
+    return now;
+  }
+
+  /** Starts a new case's timeline: the clock goes to {@code time} even if that is earlier than the last case's. */
+  void begin(LocalDateTime time) {
+    now = time;
+    SimulationClock.set(date(time));
+  }
+
+  /** Moves the clock to {@code time}, or a minute on if {@code time} is not after now (time never runs back). */
+  public void at(LocalDateTime time) {
+    now = time.isAfter(now) ? time : now.plusMinutes(1);
+    SimulationClock.set(date(now));
+  }
+
+  /** Office hours on the {@code n}-th working day after the current day (0: later today). */
+  public void workingDaysLater(int n) {
+    var day = calendar.addWorkingDays(now.toLocalDate(), n);
+    at(day.atTime(9 + random.nextInt(7), random.nextInt(60)));
+  }
+
+  public ProcessInstance start(PlannedCase c, String itemCode, List<String> materials, boolean commitment) {
+    if ("COUNTER".equals(c.channel())) {
+      Map<String, Object> vars = new HashMap<>();
+      vars.put(CaseVariables.ITEM_CODE, itemCode);
+      vars.put(CaseVariables.APPLICANT_NAME, c.applicantName());
+      vars.put(CaseVariables.CREDIT_CODE, c.creditCode());
+      vars.put(CaseVariables.CONTACT_NAME, "张三");
+      vars.put(CaseVariables.CONTACT_PHONE, "13812345678");
+      vars.put(CaseVariables.CHANNEL, "COUNTER");
+      vars.put(CaseVariables.IN_PERSON_VISITS, 1);
+      vars.put(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(materials));
+      vars.put("supplementCommitment", commitment);
+      ProcessInstance[] started = new ProcessInstance[1];
+      as(member("window-clerks"), () -> started[0] = engine.getRuntimeService()
+          .createProcessInstanceByKey(c.processKey()).setVariables(vars).execute());
+      return started[0];
+    }
+    var started = applications.submit(new ApplicationRequest(itemCode, c.processKey(),
+        new ApplicationRequest.Applicant(c.applicantName(), c.creditCode(), "张三", "13812345678"), materials,
+        commitment, Map.of()));
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.processInstanceId())
+        .singleResult();
+  }
+
+  public Task task(ProcessInstance pi, String taskKey) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(taskKey).singleResult();
+    if (task == null) {
+      throw new IllegalStateException("案件 " + pi.getBusinessKey() + " 没有待办任务 " + taskKey);
+    }
+    return task;
+  }
+
+  /** A member of the task's candidate group claims and completes it with the form values. */
+  public String complete(ProcessInstance pi, String taskKey, Map<String, Object> vars) {
+    Task task = task(pi, taskKey);
+    String group = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).findFirst().orElse("window-clerks");
+    String user = member(group);
+    as(user, () -> {
+      engine.getTaskService().claim(task.getId(), user);
+      engine.getTaskService().complete(task.getId(), vars);
+    });
+    return user;
+  }
+
+  /** The task is reassigned to another member of its department (转办), who completes it. */
+  public void reassignAndComplete(ProcessInstance pi, String taskKey, Map<String, Object> vars) {
+    Task task = task(pi, taskKey);
+    String group = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).findFirst().orElse("window-clerks");
+    List<String> people = members(group);
+    String first = people.get(0);
+    String second = people.size() > 1 ? people.get(1) : first;
+    as(first, () -> engine.getTaskService().claim(task.getId(), first));
+    as(first, () -> engine.getTaskService().setAssignee(task.getId(), second));
+    as(second, () -> {
+      engine.getTaskService().createComment(task.getId(), pi.getId(), "已转办, 由本人继续审查");
+      engine.getTaskService().complete(task.getId(), vars);
+    });
+  }
+
+  public void correlate(ProcessInstance pi, String message, Map<String, Object> vars) {
+    engine.getRuntimeService().createMessageCorrelation(message).processInstanceId(pi.getId()).setVariables(vars)
+        .correlate();
+  }
+
+  /** Moves the clock just past the timer's due date and fires it. */
+  public void fireTimer(ProcessInstance pi, String timerEventId) {
+    Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(timerEventId)
+        .timers().singleResult();
+    if (job == null) {
+      throw new IllegalStateException("案件 " + pi.getBusinessKey() + " 没有定时器 " + timerEventId);
+    }
+    at(LocalDateTime.ofInstant(job.getDuedate().toInstant(), zone).plusSeconds(1));
+    engine.getManagementService().executeJob(job.getId());
+  }
+
+  /** Runs the case's pending async continuations, as the job executor would. */
+  public void runJobs(ProcessInstance pi) {
+    for (int round = 0; round < 100; round++) {
+      List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable()
+          .messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(j -> engine.getManagementService().executeJob(j.getId()));
+    }
+  }
+
+  /**
+   * The applicant withdraws the application (撤回): through the model's {@code CaseWithdrawn} message where the
+   * model has one waiting (as the applicant API does), otherwise the case is closed with the reason.
+   */
+  public void withdraw(ProcessInstance pi, String reason) {
+    boolean modelled = engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+        .eventType("message").eventName("CaseWithdrawn").count() > 0;
+    if (modelled) {
+      correlate(pi, "CaseWithdrawn", Map.of("withdrawalReason", reason));
+      return;
+    }
+    engine.getRuntimeService().setVariable(pi.getId(), CaseVariables.CASE_STATUS, "WITHDRAWN");
+    engine.getRuntimeService().deleteProcessInstance(pi.getId(), "申请人撤回申请: " + reason);
+  }
+
+  public boolean isEnded(ProcessInstance pi) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0;
+  }
+
+  /** A member of the group (demo users), or a stand-in user id where the group has none. */
+  public String member(String group) {
+    List<String> people = members(group);
+    return people.get(random.nextInt(people.size()));
+  }
+
+  private List<String> members(String group) {
+    return members.computeIfAbsent(group, g -> {
+      List<String> ids = new ArrayList<>(engine.getIdentityService().createUserQuery().memberOfGroup(g)
+          .orderByUserId().asc().list().stream().map(User::getId).toList());
+      if (ids.isEmpty()) {
+        ids.add("sim-" + g);
+      }
+      return ids;
+    });
+  }
+
+  private List<String> groupsOf(String user) {
+    return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+        .toList();
+  }
+
+  private void as(String user, Runnable action) {
+    if (user.startsWith("sim-")) {
+      action.run();
+      return;
+    }
+    IdentityService identity = engine.getIdentityService();
+    identity.setAuthentication(user, groupsOf(user));
+    try {
+      action.run();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private Date date(LocalDateTime time) {
+    return Date.from(time.atZone(zone).toInstant());
+  }
+}

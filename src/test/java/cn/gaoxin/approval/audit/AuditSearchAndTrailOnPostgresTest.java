@@ -1,0 +1,10 @@
+package cn.gaoxin.approval.audit;
+
+import cn.gaoxin.approval.support.PostgresAvailable;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.test.context.ActiveProfiles;
+
+/** {@link AuditSearchAndTrailTest} again on the real PostgreSQL (skipped with the reason where none is reachable). */
+@ExtendWith(PostgresAvailable.class)
+@ActiveProfiles({"test", "pgtest"})
+class AuditSearchAndTrailOnPostgresTest extends AuditSearchAndTrailTest {}
