@@ -66,6 +66,15 @@ public class WorkingDayCalendar {
     return date;
   }
 
+  /** The last working day before {@code date}. */
+  public LocalDate previousWorkingDay(LocalDate date) {
+    LocalDate d = date.minusDays(1);
+    while (!isWorkingDay(d)) {
+      d = d.minusDays(1);
+    }
+    return d;
+  }
+
   /**
    * Working days used from {@code start} (exclusive) to {@code end} (inclusive): 0 when finished on the
    * day of acceptance, 1 when finished on the next working day, and so on. Used to measure against limits.

@@ -33,6 +33,10 @@ public class ApplicantController {
       @NotBlank(message = "请填写统一社会信用代码 (creditCode)") String creditCode,
       @NotNull(message = "请列出补交的材料编码 (materials)") @Size(min = 1, max = 100, message = "请列出 1 到 100 项材料") List<@NotBlank String> materials) {}
 
+  public record Withdrawal(
+      @NotBlank(message = "请填写统一社会信用代码 (creditCode)") String creditCode,
+      @Size(max = 500, message = "撤回原因不能超过 500 字") String reason) {}
+
   private final ApplicationService applications;
   private final CaseProgressService progress;
   private final RuntimeService runtimeService;
@@ -86,6 +90,34 @@ public class ApplicantController {
     }
     return ResponseEntity.status(HttpStatus.CONFLICT)
         .body(Map.of("error", "本案件当前不需要补交材料"));
+  }
+
+  /**
+   * 撤回: the applicant withdraws a case before the decision. The case ends as withdrawn (the model's
+   * CaseWithdrawn event sub-process) and nothing is issued; after a decision, withdrawal is refused.
+   */
+  @PostMapping("/cases/{caseNumber}/withdraw")
+  public ResponseEntity<?> withdraw(@PathVariable String caseNumber, @Valid @RequestBody Withdrawal withdrawal) {
+    HistoricProcessInstance instance = progress.findOwnCase(caseNumber, withdrawal.creditCode()).orElse(null);
+    if (instance == null) {
+      return notFound();
+    }
+    if (instance.getEndTime() != null) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "本案件已办结, 不能撤回"));
+    }
+    if (runtimeService.getVariable(instance.getId(), "decisionStatus") != null) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "本案件已作出决定, 不能撤回"));
+    }
+    boolean withdrawable = runtimeService.createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .eventType("message").eventName("CaseWithdrawn").count() > 0;
+    if (!withdrawable) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "本案件当前不能在网上撤回, 请联系窗口"));
+    }
+    runtimeService.createMessageCorrelation("CaseWithdrawn").processInstanceId(instance.getId())
+        .setVariable("withdrawalReason", withdrawal.reason() == null ? "" : withdrawal.reason())
+        .correlate();
+    return ResponseEntity.ok(Map.of("caseNumber", caseNumber, "status", CaseStatus.WITHDRAWN.name(),
+        "message", "申请已撤回"));
   }
 
   private static ResponseEntity<?> notFound() {

@@ -11,7 +11,8 @@ public enum CaseStatus {
   SUSPENDED("已中止"),
   REVOKED("已撤销"),
   NOT_ACCEPTED("不予受理"),
-  WITHDRAWN("已撤回");
+  WITHDRAWN("已撤回"),
+  RETURNED("已退回补正");
 
   private final String label;
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records the reviewer's decision: {@code reviewDecision} (APPROVE or REJECT) becomes {@code decisionStatus}
- * (APPROVED or REJECTED) with {@code decidedAt}; the reason stays in {@code decisionReason}.
+ * (APPROVED or REJECTED) with {@code decidedAt}; the reason stays in {@code decisionReason}. RETURN records nothing.
  */
 @Component("recordDecision")
 public class RecordDecisionDelegate implements JavaDelegate {
@@ -22,9 +22,12 @@ public class RecordDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CaseStatus status = ReviewDecision.parse(execution.getVariable("reviewDecision")).status();
-    execution.setVariable("decisionStatus", status.name());
-    execution.setVariable(CaseVariables.CASE_STATUS, status.name());
+    ReviewDecision decision = ReviewDecision.parse(execution.getVariable("reviewDecision"));
+    if (decision == ReviewDecision.RETURN) {
+      return; // no decision: the case goes back for correction (returnForCorrection)
+    }
+    execution.setVariable("decisionStatus", decision.status().name());
+    execution.setVariable(CaseVariables.CASE_STATUS, decision.status().name());
     execution.setVariable("decidedAt", clock.now());
   }
 }

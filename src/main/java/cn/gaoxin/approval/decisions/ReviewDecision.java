@@ -3,9 +3,9 @@ package cn.gaoxin.approval.decisions;
 import cn.gaoxin.approval.cases.CaseStatus;
 import org.camunda.bpm.engine.ProcessEngineException;
 
-/** What a reviewer decides in a review form. */
+/** What a reviewer decides in a review form; RETURN sends the case back for correction (no decision yet). */
 public enum ReviewDecision {
-  APPROVE(CaseStatus.APPROVED), REJECT(CaseStatus.REJECTED);
+  APPROVE(CaseStatus.APPROVED), REJECT(CaseStatus.REJECTED), RETURN(CaseStatus.RETURNED);
 
   private final CaseStatus status;
 
@@ -25,6 +25,6 @@ public enum ReviewDecision {
         }
       }
     }
-    throw new ProcessEngineException("请选择审查意见: 准予 (APPROVE) 或 不予 (REJECT)");
+    throw new ProcessEngineException("请选择审查意见: 准予 (APPROVE)、不予 (REJECT) 或 退回补正 (RETURN)");
   }
 }

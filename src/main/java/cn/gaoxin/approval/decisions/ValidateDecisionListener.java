@@ -16,8 +16,9 @@ public class ValidateDecisionListener implements TaskListener {
   public void notify(DelegateTask task) {
     ReviewDecision decision = ReviewDecision.parse(task.getVariable("reviewDecision"));
     Object reason = task.getVariable("decisionReason");
-    if (decision == ReviewDecision.REJECT && (reason == null || reason.toString().isBlank())) {
-      throw new ProcessEngineException("不予许可必须填写理由 (decisionReason)");
+    if (decision != ReviewDecision.APPROVE && (reason == null || reason.toString().isBlank())) {
+      throw new ProcessEngineException(decision == ReviewDecision.REJECT
+          ? "不予许可必须填写理由 (decisionReason)" : "退回补正必须一次性写明全部需要补正的内容 (decisionReason)");
     }
   }
 }

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
@@ -60,7 +61,8 @@ public class AccessSetup implements InitializingBean {
     grant(WINDOW_CLERKS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
     grant(SUPERVISION, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(SUPERVISION, Resources.TASK, ANY, Permissions.READ);
+    // supervisors read every task and may reprioritise or reassign it when urging (督办), but never complete it
+    grant(SUPERVISION, Resources.TASK, ANY, Permissions.READ, TaskPermissions.TASK_ASSIGN);
     grant(SUPERVISION, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     grant(SUPERVISION, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_HISTORY);
 
@@ -78,9 +80,14 @@ public class AccessSetup implements InitializingBean {
     }
   }
 
-  /** Everyone who works cases: Tasklist, and reading model names and forms. */
+  /**
+   * Everyone who works cases: Tasklist, reading model names and forms, and the staff directory (users and
+   * groups) so that 转办, 委派 and 抄送 can name a colleague.
+   */
   private void grantWorkerAccess(String groupId) {
     grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(groupId, Resources.USER, ANY, Permissions.READ);
+    grant(groupId, Resources.GROUP, ANY, Permissions.READ);
     grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.READ);
   }

@@ -24,4 +24,18 @@ public class RestAuthenticationConfiguration {
     registration.addUrlPatterns("/engine-rest/*");
     return registration;
   }
+
+  /**
+   * The clerks' task operations (/api/tasks: 转办, 委派, 催办, 抄送) use the same logins and run with the caller's
+   * engine authorizations, so the engine itself refuses what the user may not do.
+   */
+  @Bean
+  public FilterRegistrationBean<ProcessEngineAuthenticationFilter> clerkApiAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("clerk-api-authentication");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/api/tasks/*");
+    return registration;
+  }
 }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 public class NoticeOutbox {
 
   public static final String CHANNEL_SMS = "SMS";
+  public static final String CHANNEL_STAFF = "STAFF";
   static final String PENDING = "PENDING";
   static final String SENDING = "SENDING";
   static final String SENT = "SENT";

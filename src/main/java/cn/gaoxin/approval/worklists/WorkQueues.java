@@ -3,6 +3,7 @@ package cn.gaoxin.approval.worklists;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cn.gaoxin.approval.catalog.Department;
+import cn.gaoxin.approval.clerks.TaskOperations;
 import cn.gaoxin.approval.catalog.ServiceCatalog;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,22 @@ public class WorkQueues implements InitializingBean {
     ensure("本部门待办", "本部门 (候选组) 尚未认领的任务, 按到期日排序", -5,
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()
             .orderByDueDate().asc());
+    ensure("即将超期", "我和本部门的任务中, 一个工作日内到期的 (跟进日期已到)", 0,
+        mine().followUpBeforeExpression("${now()}").dueAfterExpression("${now()}").orderByDueDate().asc());
+    ensure("已超期", "我和本部门的任务中, 已超过到期日的", 5,
+        mine().dueBeforeExpression("${now()}").orderByDueDate().asc());
+    ensure("抄送我的", "抄送给我或本部门、仅供知悉的案件 (点击完成表示已阅)", 15,
+        mine().taskNameLike(TaskOperations.COPY_TASK_PREFIX + "%").orderByTaskCreateTime().desc());
+    ensure("容缺待补正", "容缺受理、申请人尚未补齐材料的案件中, 我和本部门的任务", 10,
+        mine().processVariableValueEquals("supplementPending", true).orderByDueDate().asc());
+  }
+
+  /** Tasks of my departments or assigned to me. */
+  private TaskQuery mine() {
+    return taskService.createTaskQuery().or()
+        .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .taskAssigneeExpression("${currentUser()}")
+        .endOr();
   }
 
   /** Creates the filter if no filter of that name exists, and lets every worker group read it. */

@@ -229,6 +229,62 @@ class IncompleteMaterialsAcceptanceTest extends ScenarioTest {
         .contains("Event_ReviewOverdue", "Task_SuperviseOverdueReview");
   }
 
+  @Test
+  void reviewerReturnsTheCaseForCorrectionWithEveryReasonInOneNotice() {
+    ProcessInstance pi = apply(FOOD, ALL, false);
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    String reviewId = task(pi, "Task_ReviewApplication").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(reviewId, Map.of("reviewDecision", "RETURN")))
+        .hasMessageContaining("退回补正必须一次性写明全部需要补正的内容");
+
+    completeAs("market1", pi, "Task_ReviewApplication", Map.of("reviewDecision", "RETURN",
+        "decisionReason", "1. 布局图未标明生熟分区; 2. 食品安全管理制度缺少进货查验制度"));
+
+    assertThat(pi).hasPassed("Task_ReturnForCorrection").isWaitingAt("Gateway_WaitResubmission")
+        .hasNotPassed("Task_IssueLicence");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("RETURNED");
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    // resubmission limit counted from the return: 5 working days from Fri 13 Feb → 27 Feb
+    assertThat(variable(pi, "resubmissionDueDate")).isEqualTo(endOfDay(LocalDate.of(2026, 2, 27)));
+    Notice notice = notices(pi).get(1);
+    assertThat(notice.type()).isEqualTo("RETURNED_FOR_CORRECTION");
+    assertThat(notice.body()).contains("布局图未标明生熟分区", "缺少进货查验制度", "2026年2月27日");
+
+    correlate(pi, "MaterialsResubmitted", Map.of(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(ALL)));
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    completeAs("market1", pi, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后符合"));
+    runJobs(pi); // 核发证照 is an async step (retries, then an incident)
+    assertThat(pi).isEnded().hasPassed("Event_Approved");
+    assertThat(variable(pi, "returnCount")).isEqualTo(1);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "ACCEPTED", "DECISION_APPROVED");
+  }
+
+  @Test
+  void returnedCaseNotCorrectedInTimeIsNotAccepted() {
+    ProcessInstance pi = apply(FOOD, ALL, false);
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    completeAs("market1", pi, "Task_ReviewApplication", Map.of("reviewDecision", "RETURN", "decisionReason", "申请书签字不全"));
+    fireTimer(pi, "Event_ResubmissionDeadlinePassed");
+    assertThat(pi).isEnded().hasPassed("Event_NotAccepted");
+    assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void withdrawalBeforeTheDecisionEndsTheCaseAndIssuesNothing() {
+    ProcessInstance pi = apply(FOOD, CORE_ONLY, true);
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    assertThat(pi).isWaitingAt("Task_ReviewApplication", "Gateway_WaitSupplement");
+
+    correlate(pi, "CaseWithdrawn", Map.of("withdrawalReason", "经营场所变更, 另行申请"));
+
+    assertThat(pi).isEnded().hasPassed("Task_RecordWithdrawal", "Task_NotifyWithdrawal", "Event_Withdrawn")
+        .hasNotPassed("Task_RecordDecision", "Task_IssueLicence");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("WITHDRAWN");
+    assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED_ON_COMMITMENT", "WITHDRAWN");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
   private List<String> candidateGroups(ProcessInstance pi, String taskKey) {
     return engine.getTaskService().getIdentityLinksForTask(task(pi, taskKey).getId()).stream()
         .map(IdentityLink::getGroupId).filter(g -> g != null).toList();

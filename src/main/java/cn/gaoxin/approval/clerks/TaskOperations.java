@@ -1,0 +1,191 @@
+package cn.gaoxin.approval.clerks;
+
+import cn.gaoxin.approval.calendar.EngineClock;
+import cn.gaoxin.approval.cases.CaseVariables;
+import cn.gaoxin.approval.identity.AccessSetup;
+import cn.gaoxin.approval.notices.NoticeOutbox;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The approval operations clerks expect besides complete: 转办 (transfer), 委派 (delegate), 催办 (urge) and 抄送
+ * (copy). Each runs under the caller's engine authorizations, adds the department rules the engine does not know,
+ * and is recorded in the case history as a task comment (who, when, why) besides the engine's operation log.
+ */
+@Service
+public class TaskOperations {
+
+  public static final String COPY_TASK_PREFIX = "【抄送】";
+  static final int URGE_PRIORITY_STEP = 25;
+
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final RuntimeService runtimeService;
+  private final NoticeOutbox outbox;
+  private final EngineClock clock;
+
+  public TaskOperations(ProcessEngine engine, NoticeOutbox outbox, EngineClock clock) {
+    this.taskService = engine.getTaskService();
+    this.identityService = engine.getIdentityService();
+    this.runtimeService = engine.getRuntimeService();
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /** 转办: hand the task over to a colleague of the same department; the colleague becomes the assignee. */
+  public void transfer(String taskId, String toUser, String reason) {
+    Task task = workableTask(taskId);
+    requireColleague(task, toUser);
+    guarded(() -> taskService.setAssignee(taskId, toUser));
+    record(task, "转办", "转办给 " + toUser + ": " + reason);
+  }
+
+  /** 委派: a colleague works the task and hands it back (Tasklist shows 完成委托); the caller stays its owner. */
+  public void delegate(String taskId, String toUser, String reason) {
+    Task task = workableTask(taskId);
+    requireColleague(task, toUser);
+    guarded(() -> {
+      if (task.getAssignee() == null) {
+        taskService.setAssignee(taskId, currentUser());
+      }
+      taskService.delegateTask(taskId, toUser);
+    });
+    record(task, "委派", "委派给 " + toUser + ": " + reason);
+  }
+
+  /** 催办: a supervisor urges an overdue task: its priority rises and whoever holds it is told. */
+  public void urge(String taskId, String reason) {
+    if (!currentGroups().contains(AccessSetup.SUPERVISION)) {
+      throw new TaskOperationRefused(HttpStatus.FORBIDDEN, "只有效能监察人员可以催办");
+    }
+    Task task = visibleTask(taskId);
+    if (task.getDueDate() == null || !task.getDueDate().before(clock.now())) {
+      throw new TaskOperationRefused(HttpStatus.CONFLICT, "该任务尚未超期, 不能催办");
+    }
+    guarded(() -> taskService.setPriority(taskId, Math.min(100, task.getPriority() + URGE_PRIORITY_STEP)));
+    record(task, "催办", reason);
+    String caseNumber = caseNumber(task);
+    String recipient = task.getAssignee() != null ? task.getAssignee() : String.join(",", candidateGroups(task));
+    outbox.enqueue(caseNumber, "URGE", recipient, NoticeOutbox.CHANNEL_STAFF, "催办: " + task.getName() + " (" + caseNumber + ")",
+        "案件 " + caseNumber + " 的「" + task.getName() + "」已超期, 请尽快办理。督办意见: " + reason,
+        caseNumber + ":URGE:" + taskId + ":" + clock.now().getTime(), clock.instant());
+  }
+
+  /**
+   * 抄送: a leader or another department gets a read-only copy of the case: a 知会 task in their Tasklist
+   * (「抄送我的」) that they can only acknowledge, and read access to the case; no task of the case is theirs.
+   */
+  public String copy(String taskId, String toUser, String toGroup, String note) {
+    Task task = visibleTask(taskId);
+    if ((toUser == null) == (toGroup == null)) {
+      throw new TaskOperationRefused(HttpStatus.BAD_REQUEST, "请指定抄送给一个用户 (toUser) 或一个部门 (toGroup)");
+    }
+    if (toUser != null && identityService.createUserQuery().userId(toUser).count() == 0
+        || toGroup != null && identityService.createGroupQuery().groupId(toGroup).count() == 0) {
+      throw new TaskOperationRefused(HttpStatus.BAD_REQUEST, "抄送对象不存在: " + (toUser != null ? toUser : toGroup));
+    }
+    String caseNumber = caseNumber(task);
+    Map<String, Object> caseVars = runtimeService.getVariables(task.getProcessInstanceId(),
+        List.of(CaseVariables.CASE_NUMBER, CaseVariables.APPLICANT_NAME, CaseVariables.ITEM_NAME));
+    Authentication caller = identityService.getCurrentAuthentication();
+    String copyId;
+    // the copy is created by the platform on the caller's behalf: clerks may not create tasks themselves
+    identityService.clearAuthentication();
+    try {
+      Task copy = taskService.newTask();
+      copy.setName(COPY_TASK_PREFIX + task.getName() + " (" + caseNumber + ")");
+      copy.setDescription("由 " + caller.getUserId() + " 抄送, 仅供知悉。" + (note == null ? "" : note));
+      copy.setOwner(caller.getUserId());
+      copy.setAssignee(toUser);
+      taskService.saveTask(copy);
+      if (toGroup != null) {
+        taskService.addCandidateGroup(copy.getId(), toGroup);
+      }
+      taskService.setVariablesLocal(copy.getId(), caseVars);
+      copyId = copy.getId();
+    } finally {
+      identityService.setAuthentication(caller);
+    }
+    record(task, "抄送", "抄送给 " + (toUser != null ? toUser : toGroup) + (note == null ? "" : ": " + note));
+    return copyId;
+  }
+
+  private Task visibleTask(String taskId) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw new TaskOperationRefused(HttpStatus.NOT_FOUND, "任务不存在或您无权查看");
+    }
+    return task;
+  }
+
+  /** A task the caller works: assigned to them, or unassigned in one of their departments. */
+  private Task workableTask(String taskId) {
+    Task task = visibleTask(taskId);
+    String me = currentUser();
+    boolean mine = me.equals(task.getAssignee())
+        || task.getAssignee() == null && candidateGroups(task).stream().anyMatch(currentGroups()::contains);
+    if (!mine) {
+      throw new TaskOperationRefused(HttpStatus.FORBIDDEN, "只能转办或委派由您办理或本部门待认领的任务");
+    }
+    return task;
+  }
+
+  private void requireColleague(Task task, String toUser) {
+    if (toUser == null || toUser.isBlank() || toUser.equals(currentUser())) {
+      throw new TaskOperationRefused(HttpStatus.BAD_REQUEST, "请指定另一位办理人 (toUser)");
+    }
+    List<String> groups = candidateGroups(task);
+    boolean colleague =
+        groups.stream().anyMatch(g -> identityService.createUserQuery().userId(toUser).memberOfGroup(g).count() > 0);
+    if (!colleague) {
+      throw new TaskOperationRefused(HttpStatus.FORBIDDEN, "只能转办或委派给本部门的人员 (" + String.join(", ", groups) + ")");
+    }
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  private void record(Task task, String operation, String text) {
+    taskService.createComment(task.getId(), task.getProcessInstanceId(), "【" + operation + "】" + currentUser() + ": " + text);
+  }
+
+  private String caseNumber(Task task) {
+    Object number = runtimeService.getVariable(task.getProcessInstanceId(), CaseVariables.CASE_NUMBER);
+    return number == null ? "-" : number.toString();
+  }
+
+  private String currentUser() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    if (auth == null) {
+      throw new TaskOperationRefused(HttpStatus.UNAUTHORIZED, "请先登录");
+    }
+    return auth.getUserId();
+  }
+
+  private List<String> currentGroups() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    return auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+  }
+
+  private static void guarded(Runnable operation) {
+    try {
+      operation.run();
+    } catch (AuthorizationException e) {
+      throw new TaskOperationRefused(HttpStatus.FORBIDDEN, "您无权对该任务执行此操作");
+    }
+  }
+}
