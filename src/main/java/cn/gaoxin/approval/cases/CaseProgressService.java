@@ -35,11 +35,13 @@ public class CaseProgressService {
     this.outbox = outbox;
   }
 
-  /** The case, if it exists and belongs to the applicant with this credit code. */
+  /**
+   * The case, if it exists and belongs to the applicant with this credit code. A case called by another (e.g. the
+   * item handled for a 帮代办 order) has its own case number and is found by it like any other.
+   */
   public Optional<HistoricProcessInstance> findOwnCase(String caseNumber, String creditCode) {
     return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
         .orderByProcessInstanceStartTime().asc().list().stream()
-        .filter(p -> p.getSuperProcessInstanceId() == null)
         .filter(p -> creditCode != null && creditCode.equals(variables(p.getId()).get(CaseVariables.CREDIT_CODE)))
         .findFirst();
   }
@@ -81,9 +83,11 @@ public class CaseProgressService {
     Map<String, Object> vars = new HashMap<>();
     for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(processInstanceId).disableCustomObjectDeserialization().list()) {
-      if (v.getActivityInstanceId() == null || v.getActivityInstanceId().equals(processInstanceId)
-          || !vars.containsKey(v.getName())) {
-        vars.put(v.getName(), v.getValue());
+      boolean processLevel = v.getActivityInstanceId() == null || v.getActivityInstanceId().equals(processInstanceId);
+      if (processLevel || !vars.containsKey(v.getName())) {
+        // serialized Java objects are not deserialized here (and not shown): only plain values reach applicants
+        var typed = v.getTypedValue();
+        vars.put(v.getName(), typed instanceof org.camunda.bpm.engine.variable.value.SerializableValue ? null : v.getValue());
       }
     }
     return vars;

@@ -12,7 +12,20 @@ public enum CaseStatus {
   REVOKED("已撤销"),
   NOT_ACCEPTED("不予受理"),
   WITHDRAWN("已撤回"),
-  RETURNED("已退回补正");
+  RETURNED("已退回补正"),
+  SCOPE_REFUSED("经营范围不予核准"),
+  PARTIALLY_APPROVED("部分准予"),
+  RESULTS_READY("审批结果已出, 待送达"),
+  DELIVERED("已送达"),
+  ORDER_TAKEN("已接单, 待上门收件"),
+  MATERIALS_COLLECTED("材料已收取, 中心办理中"),
+  INELIGIBLE("不符合申请条件"),
+  PUBLIC_NOTICE("公示中"),
+  NOT_GRANTED("不予兑现"),
+  FUNDS_PAID("资金已拨付"),
+  CREDIT_APPROVED("银行已审批授信"),
+  CREDIT_REFUSED("银行不予授信"),
+  LOAN_DISBURSED("贷款已发放");
 
   private final String label;
 

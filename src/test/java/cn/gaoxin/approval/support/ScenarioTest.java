@@ -26,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Base of the scenario tests: one shared Spring context on in-memory H2 with the job executor off, the engine
  * clock under the test's control (Asia/Shanghai local times), and helpers that act as applicant and clerk.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class ScenarioTest {
 

@@ -1,0 +1,15 @@
+package cn.gaoxin.approval.bundles;
+
+import java.util.List;
+
+/**
+ * One department's result in a one-window case, kept in the JSON list variable {@code departmentResults}.
+ * {@code decision} is APPROVED or REJECTED; {@code decidedAt} is ISO-8601.
+ */
+public record DepartmentResult(String department, String departmentName, List<String> items, List<String> itemNames,
+    String decision, String reason, String decidedAt) {
+
+  public boolean approved() {
+    return "APPROVED".equals(decision);
+  }
+}
