@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -343,6 +344,67 @@ class ClusterOnPostgresTest {
     assertThat(inconsistent).isZero();
     assertThat(count("select count(*) from act_hi_procinst where business_key_ like 'P2-%' and start_time_ >= "
         + "to_timestamp(" + killedAt / 1000 + ")::timestamp")).as("cases started after the restart").isPositive();
+  }
+
+  @Test
+  @Order(3)
+  void theShippedLoadBalancerSpreadsTheApiAndKeepsWebappSessionsOnOneNode() throws Exception {
+    Path nginx = Stream.of("/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx").map(Path::of)
+        .filter(Files::isExecutable).findFirst().orElse(null);
+    if (nginx == null) {
+      System.out.println("[负载均衡] 跳过: 本机没有 nginx (apt-get install nginx-light)");
+      Assumptions.abort("本机没有 nginx");
+    }
+    // docker/nginx/approval.conf as shipped, with the two nodes' addresses of this test instead of app1/app2
+    Path dir = Files.createDirectories(Path.of("target", "cluster-nginx").toAbsolutePath());
+    int port = freePort();
+    String site = Files.readString(Path.of("docker", "nginx", "approval.conf"))
+        .replace("app1:8080", "127.0.0.1:" + a.port).replace("app2:8080", "127.0.0.1:" + b.port)
+        .replace("listen 80;", "listen 127.0.0.1:" + port + ";");
+    Files.writeString(dir.resolve("approval.conf"), site);
+    Files.writeString(dir.resolve("nginx.conf"), "worker_processes 1;\ndaemon off;\npid " + dir.resolve("nginx.pid")
+        + ";\nerror_log " + dir.resolve("error.log") + ";\nevents { worker_connections 256; }\nhttp {\n"
+        + "  log_format upstream '$request_uri $upstream_addr $status';\n  access_log " + dir.resolve("access.log")
+        + " upstream;\n  client_body_temp_path " + dir + "; proxy_temp_path " + dir + "; proxy_max_temp_file_size 0;\n"
+        + "  include " + dir.resolve("approval.conf") + ";\n}\n");
+    Files.deleteIfExists(dir.resolve("access.log"));
+    Process lb = new ProcessBuilder(nginx.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+    try {
+      AppNode front = new AppNode("LB", port, port, dir, List.of()); // only its address: the load balancer's
+      awaitTrue(Duration.ofSeconds(20), () -> {
+        try {
+          return ClusterClient.send(front, "GET", "/api/catalog/items", null, false).status() == 200;
+        } catch (IOException e) {
+          return false;
+        }
+      });
+      for (int i = 0; i < 20; i++) {
+        assertThat(ClusterClient.send(front, "GET", "/api/catalog/items", null, false).status()).isEqualTo(200);
+        assertThat(ClusterClient.send(front, "GET", "/camunda/app/welcome/default/", null, false).status()).isEqualTo(200);
+      }
+      String caseNumber = apply(front); // an application through the load balancer
+      assertThat(ClusterClient.send(front, "GET", "/actuator/health", null, false).status()).isEqualTo(404);
+      Thread.sleep(500); // nginx writes its access log line after the response
+      List<String> log = Files.readAllLines(dir.resolve("access.log"));
+      Set<String> apiNodes = new java.util.TreeSet<>();
+      Set<String> webappNodes = new java.util.TreeSet<>();
+      for (String line : log) {
+        String[] f = line.split(" ");
+        if (f[0].startsWith("/api/catalog")) {
+          apiNodes.add(f[1]);
+        } else if (f[0].startsWith("/camunda/")) {
+          webappNodes.add(f[1]);
+        }
+      }
+      System.out.printf("[负载均衡] nginx (docker/nginx/approval.conf) 端口 %d: /api 分到节点 %s, /camunda 会话保持在 %s, "
+          + "经负载均衡受理的案件 %s, /actuator 对外 404%n", port, apiNodes, webappNodes, caseNumber);
+      assertThat(apiNodes).as("the stateless API is spread over both nodes").hasSize(2);
+      assertThat(webappNodes).as("one browser stays on one node for the webapps (ip_hash)").hasSize(1);
+    } finally {
+      lb.destroy();
+      lb.waitFor(10, TimeUnit.SECONDS);
+    }
   }
 
   private static void submitProbeAndMaybeApprove(AppNode node, int i, AtomicInteger acknowledged,
