@@ -24,7 +24,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * A step that reaches outside the engine (here: issuing into the licence register) fails: the clerk's decision
- * stays committed, the job executor retries the step 5 times, 5 minutes apart (R5/PT5M), then the failure becomes
+ * stays committed, the job executor tries the step 5 times, 5 minutes apart (R5/PT5M), then the failure becomes
  * an incident that Cockpit shows on 核发证照; once the cause is fixed and the incident resolved (Cockpit's
  * "retry": new retries for the job), the case resumes and the licence is issued exactly once.
  */
