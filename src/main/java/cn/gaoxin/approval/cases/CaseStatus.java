@@ -25,7 +25,18 @@ public enum CaseStatus {
   FUNDS_PAID("资金已拨付"),
   CREDIT_APPROVED("银行已审批授信"),
   CREDIT_REFUSED("银行不予授信"),
-  LOAN_DISBURSED("贷款已发放");
+  LOAN_DISBURSED("贷款已发放"),
+  // construction and land (工程建设与用地)
+  BUTLER_ASSIGNED("已分配项目服务管家"),
+  ROADMAP_ISSUED("已出具专属审批流程图, 分阶段办理中"),
+  LAND_USE_COMPLETED("用地一件事已办结"),
+  PERMITS_PREPARED("许可已同步预审, 待签订土地出让合同"),
+  PREPARATION_CLOSED("未在期限内签订土地出让合同, 预审已关闭"),
+  STOP_WORK_ORDERED("已责令停工"),
+  ACCEPTANCE_FAILED("竣工联合验收未通过"),
+  HANDOVER_CERTIFICATES_ISSUED("交房即交证: 不动产权证书已核发"),
+  INSPECTION_PASSED("勘验通过"),
+  INSPECTION_FAILED("勘验未通过");
 
   private final String label;
 

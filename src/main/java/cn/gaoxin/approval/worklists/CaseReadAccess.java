@@ -11,7 +11,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +32,26 @@ public class CaseReadAccess {
 
   public CaseReadAccess(@Lazy ProcessEngine engine) {
     this.engine = engine;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String> grantedInThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new HashSet<>();
+    }
+    Object bound = TransactionSynchronizationManager.getResource(CaseReadAccess.class);
+    if (bound == null) {
+      Set<String> granted = new HashSet<>();
+      TransactionSynchronizationManager.bindResource(CaseReadAccess.class, granted);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(CaseReadAccess.class);
+        }
+      });
+      return granted;
+    }
+    return (Set<String>) bound;
   }
 
   @EventListener(condition = "#task.eventName == 'create' || #task.eventName == 'assignment'")
@@ -49,7 +73,16 @@ public class CaseReadAccess {
     }
   }
 
+  /**
+   * Grants once per transaction and identity: the engine flushes its inserts only at the end of the command, so a
+   * second task for the same group in the same transaction (parallel branches, multi-instance) must not query the
+   * database for the first one's grant but remember it.
+   */
   private static void grant(AuthorizationService authorizations, String groupId, String userId, String instanceId) {
+    String key = (groupId != null ? "g:" + groupId : "u:" + userId) + ":" + instanceId;
+    if (!grantedInThisTransaction().add(key)) {
+      return;
+    }
     var query = authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).resourceId(instanceId);
     boolean exists = (groupId != null ? query.groupIdIn(groupId) : query.userIdIn(userId)).count() > 0;
     if (!exists) {
