@@ -36,7 +36,18 @@ public enum CaseStatus {
   ACCEPTANCE_FAILED("竣工联合验收未通过"),
   HANDOVER_CERTIFICATES_ISSUED("交房即交证: 不动产权证书已核发"),
   INSPECTION_PASSED("勘验通过"),
-  INSPECTION_FAILED("勘验未通过");
+  INSPECTION_FAILED("勘验未通过"),
+  // supervision and evaluation (监管与评价)
+  LEDGER_OPEN("已列入台账, 整改中"),
+  RECTIFIED("已整改销号"),
+  REPLIED("已答复, 办结"),
+  NOT_APPLICABLE("不属于受理范围, 已答复"),
+  FOLLOW_UP_EVALUATED("已回访评价"),
+  FOLLOW_UP_CLOSED("回访已办结"),
+  SAMPLE_DRAWN("已随机抽取检查对象和执法人员"),
+  RESULTS_PUBLISHED("结果已公示"),
+  DATA_COLLECTION("数据采集和企业核实中"),
+  UNDER_PUBLIC_NOTICE("公示中 (受理异议)");
 
   private final String label;
 

@@ -26,8 +26,8 @@ public class RestAuthenticationConfiguration {
   }
 
   /**
-   * The clerks' task operations (/api/tasks: 转办, 委派, 催办, 抄送) use the same logins and run with the caller's
-   * engine authorizations, so the engine itself refuses what the user may not do.
+   * The clerks' task operations (/api/tasks: 转办, 委派, 催办, 抄送) and the staff reports (ledger, follow-up
+   * coverage) use the same logins and run with the caller's engine authorizations.
    */
   @Bean
   public FilterRegistrationBean<ProcessEngineAuthenticationFilter> clerkApiAuthentication() {
@@ -35,7 +35,7 @@ public class RestAuthenticationConfiguration {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("clerk-api-authentication");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/api/tasks/*");
+    registration.addUrlPatterns("/api/tasks/*", "/api/supervision/ledger", "/api/supervision/follow-up-coverage");
     return registration;
   }
 }

@@ -1,0 +1,162 @@
+package cn.gaoxin.approval.followup;
+
+import cn.gaoxin.approval.calendar.EngineClock;
+import cn.gaoxin.approval.cases.CaseNumbers;
+import cn.gaoxin.approval.cases.CaseStatus;
+import cn.gaoxin.approval.cases.CaseVariables;
+import cn.gaoxin.approval.catalog.ServiceCatalog;
+import cn.gaoxin.approval.catalog.ServiceItem;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts the follow-up (好差评回访, {@code service-follow-up}) of every finished case, after the transaction that
+ * finished it has committed, in a transaction of its own: a follow-up that cannot start never rolls the finished
+ * case back; it is logged and {@link FollowUpSweep} starts it later. The register's key makes sure no case gets two.
+ *
+ * <p>Everything runs in a new transaction: after commit the finished case's transaction resources are still bound
+ * to the thread, and work joining them would never be committed.
+ *
+ * <p>The follow-up carries the original case's number ({@code originalCaseNumber}) and has its own case number as
+ * business key; it reaches the same enterprise (applicant, contact) and, for a bad review, the department that
+ * handled the original case ({@code originalDepartment}).
+ */
+@Component
+public class FollowUpStarter {
+
+  private static final Logger log = LoggerFactory.getLogger(FollowUpStarter.class);
+  /** Variables of the original case the follow-up takes over as they are. */
+  private static final List<String> CARRIED = List.of(CaseVariables.APPLICANT_NAME, CaseVariables.CREDIT_CODE,
+      CaseVariables.CONTACT_NAME, CaseVariables.CONTACT_PHONE);
+
+  private final HistoryService historyService;
+  private final RuntimeService runtimeService;
+  private final RepositoryService repositoryService;
+  private final FollowUpPolicy policy;
+  private final FollowUpRegistry registry;
+  private final CaseNumbers caseNumbers;
+  private final ServiceCatalog catalog;
+  private final EngineClock clock;
+  private final TransactionTemplate newTransaction;
+
+  public FollowUpStarter(HistoryService historyService, RuntimeService runtimeService,
+      RepositoryService repositoryService, FollowUpPolicy policy, FollowUpRegistry registry, CaseNumbers caseNumbers,
+      ServiceCatalog catalog, EngineClock clock, PlatformTransactionManager transactionManager) {
+    this.historyService = historyService;
+    this.runtimeService = runtimeService;
+    this.repositoryService = repositoryService;
+    this.policy = policy;
+    this.registry = registry;
+    this.caseNumbers = caseNumbers;
+    this.catalog = catalog;
+    this.clock = clock;
+    this.newTransaction = new TransactionTemplate(transactionManager);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  public void onCaseEnded(CaseEnded ended) {
+    try {
+      startFor(ended.processInstanceId());
+    } catch (RuntimeException e) {
+      log.error("案件 {} 已办结, 但回访未能启动 (定期核查将补启动): {}", ended.caseNumber(), e.toString());
+    }
+  }
+
+  /**
+   * Starts the follow-up of a finished case unless it needs none or already has one; returns the follow-up's case
+   * number when one was started now.
+   */
+  public Optional<String> startFor(String processInstanceId) {
+    return Optional.ofNullable(newTransaction.execute(status -> {
+      HistoricProcessInstance finished = historyService.createHistoricProcessInstanceQuery()
+          .processInstanceId(processInstanceId).singleResult();
+      if (finished == null) {
+        return null;
+      }
+      Optional<String> reason = policy.reasonNotToFollowUp(finished);
+      if (reason.isPresent()) {
+        log.debug("案件 {} 不回访: {}", finished.getBusinessKey(), reason.get());
+        return null;
+      }
+      if (registry.forOriginal(processInstanceId).isPresent()) {
+        return null;
+      }
+      return start(finished);
+    }));
+  }
+
+  private String start(HistoricProcessInstance finished) {
+    String followUpCaseNumber = caseNumbers.next();
+    if (!registry.register(finished.getId(), finished.getBusinessKey(), finished.getProcessDefinitionKey(),
+        finished.getEndTime().toInstant(), followUpCaseNumber, clock.instant())) {
+      return null;
+    }
+    Map<String, Object> original = variables(finished.getId());
+    ServiceItem item = followUpItem();
+    Map<String, Object> vars = new HashMap<>();
+    for (String name : CARRIED) {
+      if (original.get(name) != null) {
+        vars.put(name, original.get(name));
+      }
+    }
+    vars.put(CaseVariables.ITEM_CODE, item.code());
+    vars.put(CaseVariables.CHANNEL, "SYSTEM");
+    vars.put(CaseVariables.IN_PERSON_VISITS, 0);
+    vars.put("originalCaseNumber", finished.getBusinessKey());
+    vars.put("originalProcessInstanceId", finished.getId());
+    vars.put("originalProcessKey", finished.getProcessDefinitionKey());
+    vars.put("originalReformName", repositoryService.getProcessDefinition(finished.getProcessDefinitionId()).getName());
+    vars.put("originalItemCode", original.get(CaseVariables.ITEM_CODE));
+    vars.put("originalItemName", original.getOrDefault(CaseVariables.ITEM_NAME, ""));
+    String department = original.get(CaseVariables.DEPARTMENT) instanceof String d && catalog.department(d).isPresent()
+        ? d : item.department();
+    vars.put("originalDepartment", department);
+    vars.put("originalDepartmentName", catalog.department(department).map(x -> x.name()).orElse(department));
+    Object status = original.get(CaseVariables.CASE_STATUS);
+    vars.put("originalCaseStatus", status);
+    vars.put("originalCaseStatusText", CaseStatus.label(status));
+    vars.put("originalEndedAt", finished.getEndTime());
+    String id = runtimeService.createProcessInstanceByKey(FollowUpPolicy.FOLLOW_UP_PROCESS)
+        .businessKey(followUpCaseNumber)
+        .setVariables(vars)
+        .execute()
+        .getId();
+    registry.attachProcessInstance(finished.getId(), id);
+    log.info("案件 {} 已办结, 已启动回访案件 {}", finished.getBusinessKey(), followUpCaseNumber);
+    return followUpCaseNumber;
+  }
+
+  /** The catalog item of the follow-up (the item whose processes include service-follow-up): its limits apply. */
+  ServiceItem followUpItem() {
+    return catalog.items().stream().filter(i -> i.processes().contains(FollowUpPolicy.FOLLOW_UP_PROCESS)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("事项目录中没有回访事项 (processes 含 service-follow-up)"));
+  }
+
+  /** The original case's process-level variables, as history holds them. */
+  private Map<String, Object> variables(String processInstanceId) {
+    Map<String, Object> vars = new HashMap<>();
+    for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).disableCustomObjectDeserialization().list()) {
+      if (processInstanceId.equals(v.getActivityInstanceId())) {
+        vars.put(v.getName(), v.getValue());
+      }
+    }
+    return vars;
+  }
+}

@@ -1,0 +1,32 @@
+-- Per-mu yield evaluation (亩产效益综合评价): one row per enterprise and annual campaign with the collected data, the
+-- derived indicators, the composite score and grade from the DMN tables, and how the enterprise confirmed its data.
+create table app_yield_evaluation (
+  case_number          varchar(32)    not null,
+  credit_code          varchar(18)    not null,
+  enterprise_name      varchar(200)   not null,
+  scale                varchar(10)    not null,
+  evaluation_year      integer,
+  status               varchar(16)    not null,
+  exclusion_reason     varchar(500),
+  land_area            numeric(14,2),
+  tax_paid             numeric(16,2),
+  sales_revenue        numeric(16,2),
+  value_added          numeric(16,2),
+  energy_use           numeric(16,2),
+  pollutant_emission   numeric(16,4),
+  rd_expense           numeric(16,2),
+  employees            integer,
+  major_violation      boolean,
+  tax_per_mu           numeric(16,4),
+  sales_per_mu         numeric(16,4),
+  sales_per_energy     numeric(16,4),
+  sales_per_emission   numeric(16,4),
+  rd_intensity         numeric(10,4),
+  labour_productivity  numeric(16,4),
+  composite_score      integer,
+  grade                varchar(1),
+  confirmation         varchar(12),
+  objection_count      integer        default 0 not null,
+  updated_at           timestamp      not null,
+  constraint pk_app_yield_evaluation primary key (case_number, credit_code)
+);
