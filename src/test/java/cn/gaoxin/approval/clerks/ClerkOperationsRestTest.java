@@ -160,6 +160,11 @@ class ClerkOperationsRestTest {
     rest().complete("window1", verify, Map.of());
     String review = (String) rest().singleTask("market1", decided).get("id");
     rest().complete("market1", review, Map.of("reviewDecision", "APPROVE", "decisionReason", "同意"));
+    // the licence is issued by an async step (the job executor's work; this test context runs it by hand)
+    String decidedInstance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(decided)
+        .singleResult().getId();
+    engine.getManagementService().createJobQuery().processInstanceId(decidedInstance).messages().list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
     ResponseEntity<String> late = rest().post("/api/cases/" + decided + "/withdraw",
         "{\"creditCode\":\"" + RestClients.CREDIT_CODE + "\"}");
     assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

@@ -54,6 +54,10 @@ class IncompleteMaterialsAcceptanceTest extends ScenarioTest {
     assertThat(candidateGroups(pi, "Task_ReviewApplication")).containsExactly("market-regulation");
 
     completeAs("market1", pi, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "符合条件"));
+    // the decision is committed with the clerk's completion; issuing the licence is an async step of its own
+    assertThat(pi).isWaitingAt("Task_IssueLicence");
+    assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
+    runJobs(pi); // 核发证照 is an async step (retries, then an incident)
 
     assertThat(pi).isEnded().hasPassed("Task_RecordDecision", "Task_NotifyApproval", "Event_Approved")
         .hasNotPassed("Task_SendOneTimeNotification", "Task_AcceptOnCommitment");
@@ -89,6 +93,7 @@ class IncompleteMaterialsAcceptanceTest extends ScenarioTest {
     assertThat(timer(pi, "Event_SupplementDeadlinePassed")).isNull();
 
     completeAs("market1", pi, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "同意"));
+    runJobs(pi); // 核发证照 is an async step (retries, then an incident)
     assertThat(pi).isEnded().hasPassed("Event_Approved");
     assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
     assertThat(variable(pi, "supplementPending")).isEqualTo(false);
@@ -109,6 +114,7 @@ class IncompleteMaterialsAcceptanceTest extends ScenarioTest {
     ProcessInstance pi = apply(FOOD, CORE_ONLY, true);
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
     completeAs("market1", pi, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "容缺准予"));
+    runJobs(pi); // 核发证照 is an async step (retries, then an incident)
     assertThat(pi).isWaitingAt("Gateway_WaitSupplement");
     assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
 
@@ -165,6 +171,7 @@ class IncompleteMaterialsAcceptanceTest extends ScenarioTest {
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of("defectiveMaterials", CaseVariables.json(List.of())));
     assertThat(pi).isWaitingAt("Task_ReviewApplication");
     completeAs("market1", pi, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后符合条件"));
+    runJobs(pi); // 核发证照 is an async step (retries, then an incident)
 
     assertThat(pi).isEnded().hasPassed("Event_Approved");
     assertThat(variable(pi, "materialsCheckCount")).isEqualTo(2);
@@ -216,6 +223,7 @@ class IncompleteMaterialsAcceptanceTest extends ScenarioTest {
     completeAs("supervisor1", pi, "Task_SuperviseOverdueReview",
         Map.of("supervisionAction", "URGE", "supervisionOpinion", "请于今日办结"));
     completeAs("market1", pi, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "同意"));
+    runJobs(pi); // 核发证照 is an async step (retries, then an incident)
     assertThat(pi).isEnded();
     assertThat(historyOf(pi)).extracting(HistoricActivityInstance::getActivityId)
         .contains("Event_ReviewOverdue", "Task_SuperviseOverdueReview");
@@ -245,6 +253,7 @@ class IncompleteMaterialsAcceptanceTest extends ScenarioTest {
     correlate(pi, "MaterialsResubmitted", Map.of(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(ALL)));
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
     completeAs("market1", pi, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后符合"));
+    runJobs(pi); // 核发证照 is an async step (retries, then an incident)
     assertThat(pi).isEnded().hasPassed("Event_Approved");
     assertThat(variable(pi, "returnCount")).isEqualTo(1);
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "ACCEPTED", "DECISION_APPROVED");

@@ -102,6 +102,7 @@ class PaymentStepRetryTest extends ServicesScenarioTest {
     ProcessInstance handling = calledCase(pi);
     completeAs("window1", handling, "Task_VerifyMaterials", Map.of());
     completeAs("market1", handling, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "同意"));
+    runJobs(handling); // 容缺受理 issues the licence in an async step
     completeAs("courier1", pi, "Task_DeliverResult", Map.of("trackingNumber", "1187654321098", "receivedBy", "张三"));
     failsOnceThenPaysOnce(pi, "Task_SettleCourierFee", new BigDecimal("22"));
   }

@@ -87,6 +87,7 @@ class ProxyServiceTest extends ServicesScenarioTest {
 
     completeAs("window1", handling, "Task_VerifyMaterials", Map.of());
     completeAs("market1", handling, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "符合条件"));
+    runJobs(handling); // 容缺受理 issues the licence in an async step
 
     assertThat(handling).isEnded().hasPassed("Task_IssueLicence", "Event_Approved");
     assertThat(pi).hasPassed("Activity_HandleOrderedItem").isWaitingAt("Task_DeliverResult");
@@ -200,6 +201,7 @@ class ProxyServiceTest extends ServicesScenarioTest {
     completeAs("window1", handling, "Task_VerifyMaterials", Map.of());
     assertThat(handling).hasPassed("Task_AcceptOnCommitment");
     completeAs("market1", handling, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "容缺准予"));
+    runJobs(handling); // 容缺受理 issues the licence in an async step
 
     // the licence is issued, but the handling case still waits for the deferred materials: so does the order
     assertThat(licences.forCase(handling.getBusinessKey())).hasSize(1);
@@ -301,6 +303,7 @@ class ProxyServiceTest extends ServicesScenarioTest {
     ProcessInstance handling = calledCase(pi);
     completeAs("window1", handling, "Task_VerifyMaterials", Map.of());
     completeAs("market1", handling, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "同意"));
+    runJobs(handling); // 容缺受理 issues the licence in an async step
     String taskId = task(pi, "Task_DeliverResult").getId();
 
     assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("trackingNumber", "12-34")))
@@ -331,6 +334,7 @@ class ProxyServiceTest extends ServicesScenarioTest {
     ProcessInstance handling = calledCase(pi);
     completeAs("window1", handling, "Task_VerifyMaterials", Map.of());
     completeAs("market1", handling, "Task_ReviewApplication", Map.of("reviewDecision", "APPROVE", "decisionReason", "同意"));
+    runJobs(handling); // 容缺受理 issues the licence in an async step
     assertThat(timer(pi, "Event_DeliveryOverdue").getDuedate()).isEqualTo(endOfDay(LocalDate.of(2026, 5, 7)));
 
     fireTimer(pi, "Event_DeliveryOverdue");
