@@ -57,7 +57,8 @@ class AuditBrowserTest {
     AuditScenarioSupport.play(demo, List.of(planned("APPROVED_LATE", LocalDateTime.of(2026, 3, 2, 9, 30), "ONLINE",
         HOSTILE, code, FOOD, Map.of("reviewDays", 7))));
     String caseNumber = summaries.jdbc().queryForObject(
-        "select case_number from app_case_summary where credit_code = ?", String.class, code);
+        "select case_number from app_case_summary where credit_code = ? and process_key = ?", String.class, code,
+        "incomplete-materials-acceptance");
 
     Files.createDirectories(SHOTS);
     int exit = run(List.of("node", "audit-trail.js"), Map.of("BASE_URL", "http://localhost:" + port,

@@ -122,6 +122,7 @@ class AuditSearchAndTrailTest extends ScenarioTest {
     clockAt(LocalDateTime.of(2026, 3, 11, 15, 0));
     as("market1", () -> completeAs("market1", pi, "Task_ReviewApplication",
         Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后符合条件")));
+    runJobs(pi); // the licence is issued by an async step
     clockAt(LocalDateTime.of(2026, 3, 12, 9, 0));
     if (task(pi, "Task_VerifySupplement") == null && engine.getRuntimeService().createEventSubscriptionQuery()
         .processInstanceId(pi.getId()).eventName("MaterialsSupplemented").count() > 0) {
