@@ -129,6 +129,7 @@ class AuditSearchAndTrailTest extends ScenarioTest {
           CaseVariables.json(List.of("PREMISES_PROOF", "LAYOUT_PLAN", "SAFETY_RULES"))));
       as("window1", () -> completeAs("window1", pi, "Task_VerifySupplement", Map.of("supplementResult", "ACCEPT")));
     }
+    runJobs(pi); // 容缺受理 issues the licence in an async step
 
     CaseTrail trail = trails.trail(pi.getBusinessKey()).orElseThrow();
     CaseTrail.Header h = trail.header();
