@@ -122,7 +122,6 @@ class AuditSearchAndTrailTest extends ScenarioTest {
     clockAt(LocalDateTime.of(2026, 3, 11, 15, 0));
     as("market1", () -> completeAs("market1", pi, "Task_ReviewApplication",
         Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后符合条件")));
-    runJobs(pi); // the licence is issued by an async step
     clockAt(LocalDateTime.of(2026, 3, 12, 9, 0));
     if (task(pi, "Task_VerifySupplement") == null && engine.getRuntimeService().createEventSubscriptionQuery()
         .processInstanceId(pi.getId()).eventName("MaterialsSupplemented").count() > 0) {
@@ -130,6 +129,7 @@ class AuditSearchAndTrailTest extends ScenarioTest {
           CaseVariables.json(List.of("PREMISES_PROOF", "LAYOUT_PLAN", "SAFETY_RULES"))));
       as("window1", () -> completeAs("window1", pi, "Task_VerifySupplement", Map.of("supplementResult", "ACCEPT")));
     }
+    runJobs(pi); // 容缺受理 issues the licence in an async step
 
     CaseTrail trail = trails.trail(pi.getBusinessKey()).orElseThrow();
     CaseTrail.Header h = trail.header();
