@@ -117,6 +117,7 @@ public class SimulationContext {
       engine.getTaskService().claim(task.getId(), user);
       engine.getTaskService().complete(task.getId(), vars);
     });
+    runJobs(pi);
     return user;
   }
 
@@ -134,11 +135,13 @@ public class SimulationContext {
       engine.getTaskService().createComment(task.getId(), pi.getId(), "已转办, 由本人继续审查");
       engine.getTaskService().complete(task.getId(), vars);
     });
+    runJobs(pi);
   }
 
   public void correlate(ProcessInstance pi, String message, Map<String, Object> vars) {
     engine.getRuntimeService().createMessageCorrelation(message).processInstanceId(pi.getId()).setVariables(vars)
         .correlate();
+    runJobs(pi);
   }
 
   /** Moves the clock just past the timer's due date and fires it. */
@@ -150,9 +153,13 @@ public class SimulationContext {
     }
     at(LocalDateTime.ofInstant(job.getDuedate().toInstant(), zone).plusSeconds(1));
     engine.getManagementService().executeJob(job.getId());
+    runJobs(pi);
   }
 
-  /** Runs the case's pending async continuations, as the job executor would. */
+  /**
+   * Runs the case's pending async continuations (steps that reach outside the engine), as the job executor would
+   * right after each step; called after every action.
+   */
   public void runJobs(ProcessInstance pi) {
     for (int round = 0; round < 100; round++) {
       List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable()
