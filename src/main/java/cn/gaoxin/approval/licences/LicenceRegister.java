@@ -1,11 +1,11 @@
 package cn.gaoxin.approval.licences;
 
 import cn.gaoxin.approval.calendar.EngineClock;
+import cn.gaoxin.approval.database.DatabaseSequences;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +15,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,18 +33,16 @@ public class LicenceRegister {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JdbcTemplate jdbc;
+  private final DatabaseSequences sequences;
   private final EngineClock clock;
   private final String prefix;
-  private final String nextValueSql;
 
-  public LicenceRegister(DataSource dataSource, EngineClock clock,
-      @Value("${approval.licences.number-prefix:GXZ}") String prefix) throws Exception {
+  public LicenceRegister(DataSource dataSource, DatabaseSequences sequences, EngineClock clock,
+      @Value("${approval.licences.number-prefix:GXZ}") String prefix) {
     this.jdbc = new JdbcTemplate(dataSource);
+    this.sequences = sequences;
     this.clock = clock;
     this.prefix = prefix;
-    String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-    this.nextValueSql = product.toLowerCase().contains("postgres")
-        ? "select nextval('app_licence_seq')" : "select next value for app_licence_seq";
   }
 
   public Licence issue(IssueRequest request) {
@@ -54,8 +51,7 @@ public class LicenceRegister {
     if (existing.isPresent()) {
       return existing.get();
     }
-    String number = String.format("%s-%d-%06d", prefix, clock.today().getYear(),
-        jdbc.queryForObject(nextValueSql, Long.class));
+    String number = String.format("%s-%d-%06d", prefix, clock.today().getYear(), sequences.next("app_licence_seq"));
     jdbc.update("""
         insert into app_licence (licence_number, issue_key, case_number, process_instance_id, licence_type, title,
           holder_name, holder_credit_code, subject, permits, issued_by, issued_at, valid_until, status)
