@@ -1,14 +1,8 @@
 package cn.gaoxin.approval.inspection;
 
-import cn.gaoxin.approval.identifiers.CreditCode;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import cn.gaoxin.approval.identifiers.EnterpriseListFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -30,20 +24,9 @@ public class InspectionDirectory {
   public InspectionDirectory(
       @Value("${approval.inspection.directory:classpath:supervision/inspection-directory.yaml}") Resource file)
       throws IOException {
-    DirectoryFile parsed;
-    try (InputStream in = file.getInputStream()) {
-      parsed = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-          .readValue(in, DirectoryFile.class);
-    }
-    Set<String> seen = new HashSet<>();
-    for (Enterprise e : parsed.enterprises()) {
-      CreditCode.problem(e.creditCode()).ifPresent(p -> {
-        throw new IllegalStateException("检查对象名录库 " + file.getFilename() + " 中 " + e.name() + ": " + p);
-      });
-      if (!seen.add(e.creditCode())) {
-        throw new IllegalStateException("检查对象名录库中统一社会信用代码重复: " + e.creditCode());
-      }
-    }
+    DirectoryFile parsed = EnterpriseListFile.read(file, DirectoryFile.class);
+    EnterpriseListFile.checkCreditCodes(file, "检查对象名录库", parsed.enterprises(), Enterprise::creditCode,
+        Enterprise::name);
     this.enterprises = List.copyOf(parsed.enterprises());
   }
 

@@ -1,15 +1,9 @@
 package cn.gaoxin.approval.reforms.supervision.yield;
 
-import cn.gaoxin.approval.identifiers.CreditCode;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import cn.gaoxin.approval.identifiers.EnterpriseListFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -34,23 +28,14 @@ public class YieldEnterpriseDirectory {
   public YieldEnterpriseDirectory(
       @Value("${approval.yield.enterprises:classpath:supervision/yield-enterprises.yaml}") Resource file)
       throws IOException {
-    DirectoryFile parsed;
-    try (InputStream in = file.getInputStream()) {
-      parsed = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-          .readValue(in, DirectoryFile.class);
-    }
-    Set<String> seen = new HashSet<>();
+    DirectoryFile parsed = EnterpriseListFile.read(file, DirectoryFile.class);
     for (Enterprise e : parsed.enterprises()) {
-      CreditCode.problem(e.creditCode()).ifPresent(p -> {
-        throw new IllegalStateException("亩产效益参评企业名单 " + file.getFilename() + " 中 " + e.name() + ": " + p);
-      });
       if (!YieldCampaign.SCALES.containsKey(e.scale())) {
         throw new IllegalStateException("亩产效益参评企业 " + e.name() + " 的规模 (scale) 只能是 ABOVE 或 BELOW");
       }
-      if (!seen.add(e.creditCode())) {
-        throw new IllegalStateException("亩产效益参评企业名单中统一社会信用代码重复: " + e.creditCode());
-      }
     }
+    EnterpriseListFile.checkCreditCodes(file, "亩产效益参评企业名单", parsed.enterprises(), Enterprise::creditCode,
+        Enterprise::name);
     this.enterprises = List.copyOf(parsed.enterprises());
   }
 
