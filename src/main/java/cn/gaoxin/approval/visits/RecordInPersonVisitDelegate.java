@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts one visit of the applicant to the service hall (只跑一次: {@code inPersonVisits}) and notes why in
- * {@code visitLog} (JSON list of {purpose, activity, at}). Input {@code purpose}, e.g. 领取审批结果. A retried step
- * does not count the same visit twice.
+ * {@code visitLog} (JSON list of {purpose, activity, at}). Input {@code purpose}, e.g. 领取审批结果; optional input
+ * {@code applies} (default true) lets the model count only in that case, e.g. {@code ${deliveryMethod == 'COUNTER'}}.
+ * A retried step does not count the same visit twice.
  */
 @Component("recordInPersonVisit")
 public class RecordInPersonVisitDelegate implements JavaDelegate {
@@ -27,6 +28,10 @@ public class RecordInPersonVisitDelegate implements JavaDelegate {
   @SuppressWarnings("unchecked")
   @Override
   public void execute(DelegateExecution execution) {
+    Object applies = execution.getVariableLocal("applies");
+    if (applies != null && !Boolean.parseBoolean(applies.toString())) {
+      return;
+    }
     Object purpose = execution.getVariableLocal("purpose");
     String activity = execution.getActivityInstanceId();
     List<Map> log = new ArrayList<>(CaseVariables.list(execution, "visitLog", Map.class));
