@@ -76,11 +76,12 @@ public class LicenceRegister {
         creditCode);
   }
 
-  /** Revokes or suspends a licence; returns false when it was not in force. */
+  /** Suspends, revokes or cancels a licence; returns false when it was already revoked or cancelled. */
   public boolean changeStatus(String number, LicenceStatus status, String reason) {
     return jdbc.update("update app_licence set status = ?, status_changed_at = ?, status_reason = ? "
-            + "where licence_number = ? and status <> ?",
-        status.name(), Timestamp.from(clock.instant()), reason, number, LicenceStatus.REVOKED.name()) == 1;
+            + "where licence_number = ? and status not in (?, ?)",
+        status.name(), Timestamp.from(clock.instant()), reason, number, LicenceStatus.REVOKED.name(),
+        LicenceStatus.CANCELLED.name()) == 1;
   }
 
   private Optional<Licence> byIssueKey(String key) {

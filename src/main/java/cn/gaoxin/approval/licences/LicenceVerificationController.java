@@ -65,7 +65,7 @@ public class LicenceVerificationController {
     StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>证照核验</title>"
         + "<style>body{font-family:sans-serif;margin:1.5em}dt{color:#666}dd{margin:0 0 .8em 0;font-size:1.1em}"
-        + ".VALID{color:#1a7f37}.REVOKED,.SUSPENDED,.FORGED{color:#c62828}</style></head><body><h1>证照核验</h1>");
+        + ".VALID{color:#1a7f37}.REVOKED,.CANCELLED,.SUSPENDED,.FORGED{color:#c62828}</style></head><body><h1>证照核验</h1>");
     html.append("<p class=\"").append(body.get("result")).append("\"><strong>")
         .append(HtmlUtils.htmlEscape(String.valueOf(body.get("resultText")))).append("</strong></p><dl>");
     String[][] rows = {{"licenceNumber", "证照编号"}, {"title", "证照名称"}, {"holderName", "持证主体"},

@@ -11,8 +11,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * When a market entity ceases to exist (注销), every licence and permit it holds in the register lapses: revokes
- * all of the applicant's licences still in force (by unified social credit code), recording input {@code reason}.
+ * When a market entity ceases to exist (注销), every licence and permit it holds in the register lapses: cancels
+ * (注销, not 撤销: nothing was wrongly granted) all of the applicant's licences not yet revoked or cancelled (by
+ * unified social credit code), recording input {@code reason}.
  * Writes {@code revokedLicences} (JSON list of numbers) and {@code revokedLicenceCount}; an entity without
  * licences in the register is simply recorded as having none.
  */
@@ -35,8 +36,8 @@ public class RevokeHolderLicencesDelegate implements JavaDelegate {
     List<String> revoked = new ArrayList<>();
     if (creditCode != null) {
       for (Licence licence : register.forHolder(creditCode.toString())) {
-        if (licence.status() != LicenceStatus.REVOKED
-            && register.changeStatus(licence.number(), LicenceStatus.REVOKED, reason.toString())
+        if (!licence.status().isFinal()
+            && register.changeStatus(licence.number(), LicenceStatus.CANCELLED, reason.toString())
             && !revoked.contains(licence.number())) {
           revoked.add(licence.number());
         }

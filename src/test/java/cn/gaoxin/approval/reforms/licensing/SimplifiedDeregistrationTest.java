@@ -147,7 +147,7 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
     assertThat(variable(pi, "caseStatus")).isEqualTo("DEREGISTERED");
     assertThat(variable(pi, "revokedLicenceCount")).isEqualTo(2);
     assertThat(licences.forHolder(creditCode)).allSatisfy(l -> {
-      assertThat(l.status()).isEqualTo(LicenceStatus.REVOKED);
+      assertThat(l.status()).isEqualTo(LicenceStatus.CANCELLED);
       assertThat(l.statusReason()).isEqualTo("企业已简易注销, 证照同步缴销");
     }).extracting(Licence::number).containsExactlyInAnyOrder(businessLicence.number(), foodPermit.number());
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "DEREGISTRATION_NOTICE_STARTED", "DEREGISTRATION_COMPLETED");
