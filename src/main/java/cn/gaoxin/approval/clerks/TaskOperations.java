@@ -2,15 +2,23 @@ package cn.gaoxin.approval.clerks;
 
 import cn.gaoxin.approval.calendar.EngineClock;
 import cn.gaoxin.approval.cases.CaseVariables;
+import cn.gaoxin.approval.countersign.CountersignDefinition;
+import cn.gaoxin.approval.countersign.CountersignDefinition.SignerKind;
+import cn.gaoxin.approval.countersign.Countersigns;
 import cn.gaoxin.approval.identity.AccessSetup;
 import cn.gaoxin.approval.notices.NoticeOutbox;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -19,9 +27,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The approval operations clerks expect besides complete: 转办 (transfer), 委派 (delegate), 催办 (urge) and 抄送
- * (copy). Each runs under the caller's engine authorizations, adds the department rules the engine does not know,
- * and is recorded in the case history as a task comment (who, when, why) besides the engine's operation log.
+ * The approval operations clerks expect besides complete: 转办 (transfer), 委派 (delegate), 催办 (urge), 抄送
+ * (copy) and 加签 (add a signer to a running 会签 / 或签). Each checks the caller's engine authorizations, adds the
+ * department rules the engine does not know, and is recorded in the case history as a task comment (who, when, why)
+ * besides the engine's operation log.
  */
 @Service
 public class TaskOperations {
@@ -32,15 +41,19 @@ public class TaskOperations {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
+  private final HistoryService historyService;
   private final NoticeOutbox outbox;
   private final EngineClock clock;
+  private final Countersigns countersigns;
 
-  public TaskOperations(ProcessEngine engine, NoticeOutbox outbox, EngineClock clock) {
+  public TaskOperations(ProcessEngine engine, NoticeOutbox outbox, EngineClock clock, Countersigns countersigns) {
     this.taskService = engine.getTaskService();
     this.identityService = engine.getIdentityService();
     this.runtimeService = engine.getRuntimeService();
+    this.historyService = engine.getHistoryService();
     this.outbox = outbox;
     this.clock = clock;
+    this.countersigns = countersigns;
   }
 
   /** 转办: hand the task over to a colleague of the same department; the colleague becomes the assignee. */
@@ -119,6 +132,115 @@ public class TaskOperations {
     }
     record(task, "抄送", "抄送给 " + (toUser != null ? toUser : toGroup) + (note == null ? "" : ": " + note));
     return copyId;
+  }
+
+  /**
+   * 加签: a participant of a running 会签 / 或签 (the holder or a candidate of one of its signer tasks) or a
+   * supervisor adds a department ({@code group}, for countersigns signed per department) or an official
+   * ({@code user}, for countersigns signed by the officials of one department). The new signer gets their own signer
+   * task in the running countersign; a 会签 then also needs their agreement. Returns the new signer task's id.
+   */
+  public String addSigner(String taskId, String group, String user, String reason) {
+    if ((group == null) == (user == null)) {
+      throw new TaskOperationRefused(HttpStatus.BAD_REQUEST, "请指定加签的部门 (group) 或人员 (user), 二者选一");
+    }
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw finishedSigning(taskId);
+    }
+    CountersignDefinition countersign = asPlatform(
+        () -> countersigns.definition(task.getProcessDefinitionId(), task.getTaskDefinitionKey()))
+        .orElseThrow(() -> new TaskOperationRefused(HttpStatus.CONFLICT, "该任务不是会签或或签任务, 不能加签"));
+    String label = countersign.mode().label();
+    String me = currentUser();
+    boolean participant = me.equals(task.getAssignee())
+        || taskService.getIdentityLinksForTask(task.getId()).stream()
+            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+            .anyMatch(l -> me.equals(l.getUserId()) || currentGroups().contains(l.getGroupId()));
+    if (!participant && !currentGroups().contains(AccessSetup.SUPERVISION)) {
+      throw new TaskOperationRefused(HttpStatus.FORBIDDEN, "只有参与本次" + label + "的人员或效能监察人员可以加签");
+    }
+    String signer = requireSigner(countersign, group, user);
+    String signerName = countersigns.signerName(countersign, signer);
+    if (asPlatform(() -> countersigns.signers(task)).contains(signer)) {
+      throw new TaskOperationRefused(HttpStatus.CONFLICT, signerName + " 已在本次" + label + "中, 不能重复加签");
+    }
+    String newTask = asPlatform(() -> countersigns.addSigner(task, countersign, signer,
+        "加签 " + signer + " (" + me + "): " + reason));
+    record(task, "加签", "加签 " + signerName + " 参加「" + task.getName() + "」" + label + ": " + reason);
+    String caseNumber = caseNumber(task);
+    outbox.enqueue(caseNumber, "ADD_SIGNER", signer, NoticeOutbox.CHANNEL_STAFF,
+        "请签署: " + task.getName() + " (" + caseNumber + ")",
+        "案件 " + caseNumber + " 的「" + task.getName() + "」" + label + "已加签 " + signerName + ", 请在待办中签署。加签人 "
+            + me + ", 理由: " + reason,
+        caseNumber + ":ADD_SIGNER:" + newTask, clock.instant());
+    return newTask;
+  }
+
+  /** The new signer: a department for a countersign signed per department, an official of its department otherwise. */
+  private String requireSigner(CountersignDefinition countersign, String group, String user) {
+    if (countersign.signerKind() == SignerKind.GROUP) {
+      if (group == null) {
+        throw new TaskOperationRefused(HttpStatus.BAD_REQUEST,
+            "本" + countersign.mode().label() + "按部门签署, 请指定加签部门 (group)");
+      }
+      if (identityService.createGroupQuery().groupId(group).count() == 0) {
+        throw new TaskOperationRefused(HttpStatus.BAD_REQUEST, "加签部门不存在: " + group);
+      }
+      return group;
+    }
+    if (user == null) {
+      throw new TaskOperationRefused(HttpStatus.BAD_REQUEST,
+          "本" + countersign.mode().label() + "由人员签署, 请指定加签人员 (user)");
+    }
+    if (identityService.createUserQuery().userId(user).count() == 0) {
+      throw new TaskOperationRefused(HttpStatus.BAD_REQUEST, "加签人员不存在: " + user);
+    }
+    if (identityService.createUserQuery().userId(user).memberOfGroup(countersign.signingGroup()).count() == 0) {
+      throw new TaskOperationRefused(HttpStatus.BAD_REQUEST,
+          "加签人员须为 " + countersign.signingGroup() + " 的人员: " + user);
+    }
+    return user;
+  }
+
+  /** Why a task that is no longer open cannot take a new signer. */
+  private TaskOperationRefused finishedSigning(String taskId) {
+    HistoricTaskInstance done = asPlatform(
+        () -> historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
+    // a task still open that the caller cannot see stays invisible: only a finished signer task is explained
+    if (done != null && done.getEndTime() != null && done.getProcessInstanceId() != null) {
+      var countersign = asPlatform(
+          () -> countersigns.definition(done.getProcessDefinitionId(), done.getTaskDefinitionKey()));
+      if (countersign.isPresent()) {
+        String label = countersign.get().mode().label();
+        if (asPlatform(() -> countersigns.running(done.getProcessInstanceId(), done.getTaskDefinitionKey()))) {
+          return new TaskOperationRefused(HttpStatus.CONFLICT,
+              "该签署任务已办结, 请在本次" + label + "仍在签署的任务上加签");
+        }
+        return new TaskOperationRefused(HttpStatus.CONFLICT, "本次" + label + "已结束, 不能加签");
+      }
+    }
+    return new TaskOperationRefused(HttpStatus.NOT_FOUND, "任务不存在或您无权查看");
+  }
+
+  /**
+   * Runs an engine call on the caller's behalf once the caller's right to the operation is checked: the caller stays
+   * the authenticated user (the engine's operation log names them), with the platform's administrator rights for this
+   * call only, since clerks may not modify process instances themselves.
+   */
+  private <T> T asPlatform(Supplier<T> call) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    if (caller == null) {
+      return call.get();
+    }
+    List<String> groups = new ArrayList<>(caller.getGroupIds() == null ? List.of() : caller.getGroupIds());
+    groups.add(Groups.CAMUNDA_ADMIN);
+    identityService.setAuthentication(caller.getUserId(), groups, caller.getTenantIds());
+    try {
+      return call.get();
+    } finally {
+      identityService.setAuthentication(caller);
+    }
   }
 
   private Task visibleTask(String taskId) {

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST /api/tasks/{id}/transfer {"toUser","reason"}} 转办 within the department;</li>
  *   <li>{@code POST /api/tasks/{id}/delegate {"toUser","reason"}} 委派 within the department;</li>
  *   <li>{@code POST /api/tasks/{id}/urge {"reason"}} 催办 an overdue task (supervision only);</li>
- *   <li>{@code POST /api/tasks/{id}/copy {"toUser"|"toGroup","note"}} 抄送 a read-only copy.</li>
+ *   <li>{@code POST /api/tasks/{id}/copy {"toUser"|"toGroup","note"}} 抄送 a read-only copy;</li>
+ *   <li>{@code POST /api/tasks/{id}/add-signer {"group"|"user","reason"}} 加签 to a running 会签 / 或签.</li>
  * </ul>
  */
 @RestController
@@ -32,6 +33,9 @@ public class TaskOperationsController {
 
   public record Copy(@Size(max = 64) String toUser, @Size(max = 64) String toGroup,
                      @Size(max = 500, message = "说明不能超过 500 字") String note) {}
+
+  public record AddSigner(@Size(max = 64) String group, @Size(max = 64) String user,
+                          @NotBlank(message = "请填写加签理由 (reason)") @Size(max = 500, message = "理由不能超过 500 字") String reason) {}
 
   private final TaskOperations operations;
 
@@ -61,6 +65,12 @@ public class TaskOperationsController {
   public Map<String, String> copy(@PathVariable String taskId, @Valid @RequestBody Copy body) {
     String copyTask = operations.copy(taskId, body.toUser(), body.toGroup(), body.note());
     return Map.of("message", "已抄送", "copyTaskId", copyTask);
+  }
+
+  @PostMapping("/add-signer")
+  public Map<String, String> addSigner(@PathVariable String taskId, @Valid @RequestBody AddSigner body) {
+    String signerTask = operations.addSigner(taskId, body.group(), body.user(), body.reason());
+    return Map.of("message", "已加签 " + (body.group() != null ? body.group() : body.user()), "signerTaskId", signerTask);
   }
 
   @ExceptionHandler(TaskOperationRefused.class)

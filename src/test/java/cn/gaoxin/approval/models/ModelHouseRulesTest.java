@@ -2,6 +2,7 @@ package cn.gaoxin.approval.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gaoxin.approval.countersign.CountersignDefinition;
 import cn.gaoxin.approval.support.ScenarioTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,8 +39,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * The house rules every model in processes/ keeps (DEVELOPERS.md "Models are the product"): diagram shapes for
  * every element, Chinese names, stable English ids, the retention setting as history time to live, a form and
- * candidate groups and a due date on every user task, and delegate beans that exist and have element templates
- * so designers can pick them in the Modeler.
+ * candidate groups and a due date on every user task, delegate beans that exist and have element templates
+ * so designers can pick them in the Modeler, and 会签 / 或签 tasks set up as the countersign listener expects.
  */
 class ModelHouseRulesTest extends ScenarioTest {
 
@@ -137,6 +138,13 @@ class ModelHouseRulesTest extends ScenarioTest {
       }
       if (task.getCamundaDueDate() == null || task.getCamundaDueDate().isBlank()) {
         problems.add(task.getId() + ": user task needs a due date (working days, e.g. ${deadlines.fromNow(execution, 'promised')})");
+      }
+      if (CountersignDefinition.declared(task)) {
+        try {
+          CountersignDefinition.of(task);
+        } catch (IllegalStateException e) {
+          problems.add(task.getId() + ": " + e.getMessage());
+        }
       }
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The construction group's catalog data that are not single items, read from {@code catalog/construction.yaml}
- * beside the items: calendar periods for timers, bundles of items one joint case handles, and the land-use
+ * beside the items: calendar periods for timers, bundles of items one joint case handles, the departments that
+ * sign a joint review together (会签), and the land-use
  * checklist (用地清单) with its stages, categories and the park's regional assessments. Validated at start-up
  * like the item catalog: a wrong checklist must not reach a project butler. Bean name {@code constructionCatalog}
  * so models can read it in expressions, e.g. {@code ${constructionCatalog.bundle('joint-completion-acceptance')}}.
@@ -56,6 +57,7 @@ public class ConstructionCatalog {
   private final EngineClock clock;
   private final Map<String, String> periods = new LinkedHashMap<>();
   private final Map<String, List<String>> bundles = new LinkedHashMap<>();
+  private final Map<String, List<String>> signers = new LinkedHashMap<>();
   private final Map<String, Stage> stages = new LinkedHashMap<>();
   private final Map<String, Category> categories = new LinkedHashMap<>();
   private final Map<String, RegionalAssessment> assessments = new LinkedHashMap<>();
@@ -79,6 +81,7 @@ public class ConstructionCatalog {
     }
     loadPeriods(root.path("periods"));
     loadBundles(root.path("bundles"));
+    loadSigners(root.path("signers"));
     loadLandUse(root.path("landUse"));
   }
 
@@ -110,6 +113,18 @@ public class ConstructionCatalog {
       throw new IllegalArgumentException("事项目录 " + FILE + " 中没有事项组合 bundles." + name);
     }
     return codes;
+  }
+
+  /**
+   * The departments (candidate groups) that sign a joint review together, in catalog order: the collection of a
+   * 会签, e.g. {@code ${constructionCatalog.signers('land-acquisition-design-review')}}.
+   */
+  public List<String> signers(String review) {
+    List<String> groups = signers.get(review);
+    if (groups == null) {
+      throw new IllegalArgumentException("事项目录 " + FILE + " 中没有会签部门 signers." + review);
+    }
+    return groups;
   }
 
   /** The names of a bundle's items, e.g. the permits printed on one combined certificate. */
@@ -195,16 +210,33 @@ public class ConstructionCatalog {
   private void loadBundles(JsonNode node) {
     require(node.isObject(), "bundles", "缺少事项组合 (bundles)");
     node.fields().forEachRemaining(e -> {
-      List<String> codes = new ArrayList<>();
-      e.getValue().forEach(c -> codes.add(c.asText()));
       String field = "bundles." + e.getKey();
-      require(!codes.isEmpty(), field, "事项组合不能为空");
-      require(new LinkedHashSet<>(codes).size() == codes.size(), field, "事项组合中有重复的事项");
+      List<String> codes = distinctList(e.getValue(), field, "事项组合");
       for (String code : codes) {
         require(catalog.item(code).isPresent(), field, "事项目录中没有编码为 " + code + " 的事项");
       }
-      bundles.put(e.getKey(), List.copyOf(codes));
+      bundles.put(e.getKey(), codes);
     });
+  }
+
+  private void loadSigners(JsonNode node) {
+    node.fields().forEachRemaining(e -> {
+      String field = "signers." + e.getKey();
+      List<String> groups = distinctList(e.getValue(), field, "会签部门");
+      for (String group : groups) {
+        require(catalog.department(group).isPresent(), field, "部门目录中没有 " + group);
+      }
+      signers.put(e.getKey(), groups);
+    });
+  }
+
+  /** A non-empty list without repeats, e.g. the items of a bundle or the departments of a countersign. */
+  private static List<String> distinctList(JsonNode node, String field, String what) {
+    List<String> values = new ArrayList<>();
+    node.forEach(v -> values.add(v.asText()));
+    require(!values.isEmpty(), field, what + "不能为空");
+    require(new LinkedHashSet<>(values).size() == values.size(), field, what + "中有重复");
+    return List.copyOf(values);
   }
 
   private void loadLandUse(JsonNode node) {
