@@ -87,9 +87,9 @@ abstract class DemoDriverScenarios extends ScenarioTest {
     assertThat(engine.getRuntimeService().createIncidentQuery().count()).as("no incident").isEqualTo(incidentsBefore);
     for (PlannedCase c : plan) {
       String what = driver.processKey() + "/" + c.scenario();
-      List<CaseSummary> found = summaries.jdbc().query("select process_instance_id from app_case_summary "
-          + "where credit_code = ? and process_key = ? and top_level = true", (rs, n) -> rs.getString(1),
-          c.creditCode(), driver.processKey()).stream().map(id -> summaries.byProcessInstance(id).orElseThrow()).toList();
+      List<CaseSummary> found = summaries.jdbc().queryForList("select process_instance_id from app_case_summary "
+          + "where credit_code = ? and process_key = ? and top_level = true", String.class, c.creditCode(),
+          driver.processKey()).stream().map(id -> summaries.byProcessInstance(id).orElseThrow()).toList();
       assertThat(found).as(what).hasSize(1);
       CaseSummary summary = found.get(0);
       Expected end = expected.get(c.scenario());

@@ -94,8 +94,13 @@ public final class DriverSteps {
 
   /** The tasks ordered by due date: working them in this order keeps each one within its own deadline. */
   public static List<Task> byDueDate(List<Task> tasks) {
-    return tasks.stream().sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
-        .toList();
+    return tasks.stream()
+        .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+  }
+
+  /** A domestic mail number (邮件号) for a result sent by post. */
+  public static String mailNumber(SimulationContext ctx) {
+    return "11876" + (10_000_000 + ctx.random().nextInt(89_999_999));
   }
 
   public static List<String> codes(List<ServiceItem.Material> materials) {

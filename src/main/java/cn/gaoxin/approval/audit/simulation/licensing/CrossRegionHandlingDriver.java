@@ -90,7 +90,7 @@ public class CrossRegionHandlingDriver implements ReformDriver {
     catchUp(ctx, pi);
     ctx.workingDaysLater(1 + ctx.random().nextInt(2));
     ctx.complete(pi, "Task_DeliverLocally", ctx.random().nextBoolean() ? Map.of("deliveryMethod", "COUNTER")
-        : Map.of("deliveryMethod", "POST", "postTrackingNumber", "EMS" + (1_000_000_000L + ctx.random().nextInt(999_999_999))));
+        : Map.of("deliveryMethod", "POST", "postTrackingNumber", DriverSteps.mailNumber(ctx)));
     ctx.runJobs(pi);
   }
 

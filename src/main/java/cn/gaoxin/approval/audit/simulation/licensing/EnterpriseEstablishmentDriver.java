@@ -100,8 +100,8 @@ public class EnterpriseEstablishmentDriver implements ReformDriver {
 
     // seals, tax and social insurance on the same or the next working day, within the opening promise
     ctx.workingDaysLaterWithinDue(ctx.task(pi, "Task_EngraveSeals"), ctx.random().nextInt(2));
-    ctx.complete(pi, "Task_EngraveSeals", Map.of("sealRecordNumber", "50010700" + (10_000 + ctx.random().nextInt(89_999)),
-        "electronicSealIssued", true));
+    ctx.complete(pi, "Task_EngraveSeals",
+        Map.of("sealRecordNumber", "50010700" + (10_000 + ctx.random().nextInt(89_999)), "electronicSealIssued", true));
     ctx.complete(pi, "Task_RegisterTax", Map.of("taxpayerType", ctx.random().nextInt(4) == 0 ? "一般纳税人" : "小规模纳税人"));
     ctx.complete(pi, "Task_RegisterSocialInsurance",
         Map.of("socialInsuranceNumber", "500107" + (10_000_000 + ctx.random().nextInt(89_999_999))));
@@ -112,7 +112,7 @@ public class EnterpriseEstablishmentDriver implements ReformDriver {
     if (delivery.equals("COUNTER")) {
       ctx.complete(pi, "Task_HandOverAtCounter", Map.of("recipientName", "张三", "identityChecked", true));
     } else if (delivery.equals("POST")) {
-      ctx.complete(pi, "Task_DeliverByPost", Map.of("waybillNumber", "11876" + (10_000_000 + ctx.random().nextInt(89_999_999))));
+      ctx.complete(pi, "Task_DeliverByPost", Map.of("waybillNumber", DriverSteps.mailNumber(ctx)));
     }
     ctx.runJobs(pi);
   }

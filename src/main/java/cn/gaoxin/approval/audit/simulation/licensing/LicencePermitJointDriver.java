@@ -76,7 +76,8 @@ public class LicencePermitJointDriver implements ReformDriver {
       catchUp(ctx, pi);
     }
     for (Task review : reviews) {
-      ctx.workingDaysLaterWithinDue(review, reviews.indexOf(review) == 0 ? c.days("reviewDays", 2) : ctx.random().nextInt(2));
+      int days = reviews.indexOf(review) == 0 ? c.days("reviewDays", 2) : ctx.random().nextInt(2);
+      ctx.workingDaysLaterWithinDue(review, days);
       boolean permit = review.getTaskDefinitionKey().equals("Task_ReviewPermit");
       boolean refused = permit && (scenario.equals("LICENCE_ONLY") || scenario.equals("REJECTED"));
       ctx.complete(pi, review, Map.of("reviewDecision", refused ? "REJECT" : "APPROVE",

@@ -68,8 +68,10 @@ public class NotificationCommitmentDriver implements ReformDriver {
     boolean onCommitment = scenario.startsWith("COMMITMENT") || scenario.equals("POST_CHECK_LATE")
         || scenario.equals("RESUBMITTED");
     boolean filing = scenario.equals("FILED") || scenario.equals("NOT_ACCEPTED");
-    ServiceItem item = catalog.require(filing ? (scenario.equals("FILED") && ctx.random().nextInt(4) == 0 ? CHANGE : FILING)
-        : scenario.equals("REJECTED") || ctx.random().nextBoolean() ? RENEWAL : CHANGE);
+    // a licence holder who now sells pre-packaged food only is filed instead of changing the licence
+    String itemCode = filing ? (scenario.equals("FILED") && ctx.random().nextInt(4) == 0 ? CHANGE : FILING)
+        : scenario.equals("REJECTED") || ctx.random().nextBoolean() ? RENEWAL : CHANGE;
+    ServiceItem item = catalog.require(itemCode);
     List<String> all = codes(item.materials());
     List<String> submitted = all;
     if (scenario.equals("NOT_ACCEPTED") || scenario.equals("RESUBMITTED")) {

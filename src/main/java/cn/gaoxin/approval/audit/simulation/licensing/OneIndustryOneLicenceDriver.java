@@ -61,13 +61,15 @@ public class OneIndustryOneLicenceDriver implements ReformDriver {
     List<String> all = codes(item.materials());
     List<String> venue = VENUES.get(ctx.random().nextInt(VENUES.size()));
     String scenario = c.scenario();
-    ProcessInstance pi = ctx.start(c, ITEM, DriverSteps.submitted(c, item), false, Map.of("venueType",
-        venue.get(0), "businessScope", venue.get(1), "registeredAddress", "高新区石桥铺科园四路 " + (1 + ctx.random().nextInt(300)) + " 号"));
+    String address = "高新区石桥铺科园四路 " + (1 + ctx.random().nextInt(300)) + " 号";
+    ProcessInstance pi = ctx.start(c, ITEM, DriverSteps.submitted(c, item), false,
+        Map.of("venueType", venue.get(0), "businessScope", venue.get(1), "registeredAddress", address));
     if (!DriverSteps.windowCheck(ctx, c, pi, Map.of(), all) || scenario.equals("OPEN")) {
       return;
     }
 
-    List<Task> reviews = byDueDate(List.of(ctx.task(pi, "Task_ReviewHygiene"), ctx.task(pi, "Task_ReviewRegistration")));
+    List<Task> reviews =
+        byDueDate(List.of(ctx.task(pi, "Task_ReviewHygiene"), ctx.task(pi, "Task_ReviewRegistration")));
     if (scenario.equals("APPROVED_LATE")) {
       DriverSteps.overdue(ctx, pi, ctx.random().nextBoolean() ? "Event_HygieneOverdue" : "Event_RegistrationOverdue");
       ctx.workingDaysLater(ctx.random().nextInt(2));

@@ -116,7 +116,7 @@ public class OneWindowAcceptanceDriver implements ReformDriver {
     if (delivery.equals("COUNTER")) {
       ctx.complete(pi, "Task_HandOverAtCounter", Map.of("recipientName", "张三", "identityChecked", true));
     } else {
-      ctx.complete(pi, "Task_DeliverByPost", Map.of("waybillNumber", "11876" + (10_000_000 + ctx.random().nextInt(89_999_999))));
+      ctx.complete(pi, "Task_DeliverByPost", Map.of("waybillNumber", DriverSteps.mailNumber(ctx)));
     }
     ctx.runJobs(pi);
   }

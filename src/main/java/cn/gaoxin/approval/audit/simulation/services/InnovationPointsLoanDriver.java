@@ -61,7 +61,8 @@ public class InnovationPointsLoanDriver implements ReformDriver {
       }
       case "REDUCED" -> {
         bankReviews(c, ctx, pi);
-        long proposed = ((Number) ctx.engine().getRuntimeService().getVariable(pi.getId(), "proposedAmount")).longValue();
+        long proposed =
+            ((Number) ctx.engine().getRuntimeService().getVariable(pi.getId(), "proposedAmount")).longValue();
         ctx.complete(pi, "Task_BankReview", Map.of("creditDecision", "REDUCE", "approvedAmount", proposed * 6 / 10,
             "creditDecisionReason", "结合企业经营现金流, 首次授信按测算额度的六成核定", "lendingBank", bank));
       }

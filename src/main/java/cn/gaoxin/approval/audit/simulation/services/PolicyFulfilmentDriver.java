@@ -132,7 +132,8 @@ public class PolicyFulfilmentDriver implements ReformDriver {
         facts.put("stockCode", String.valueOf(870_000 + ctx.random().nextInt(9_999)));
       }
       case "CZ-ZCDX-002" -> {
-        facts.put("listingBoard", ineligible ? "NEEQ" : List.of("SSE_MAIN", "SZSE_MAIN", "CHINEXT").get(ctx.random().nextInt(3)));
+        List<String> boards = List.of("SSE_MAIN", "SZSE_MAIN", "CHINEXT");
+        facts.put("listingBoard", ineligible ? "NEEQ" : boards.get(ctx.random().nextInt(boards.size())));
         facts.put("stockCode", String.valueOf(300_000 + ctx.random().nextInt(9_999)));
       }
       case "CZ-ZCDX-003" -> {

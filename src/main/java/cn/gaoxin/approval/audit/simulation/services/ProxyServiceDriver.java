@@ -104,8 +104,7 @@ public class ProxyServiceDriver implements ReformDriver {
       DriverSteps.decide(ctx, handling, "Task_ReviewApplication", rejected ? "REJECT" : "APPROVE",
           rejected ? "经营场所与居住场所未有效隔离" : "材料齐全, 符合条件");
       ctx.workingDaysLaterWithinDue(ctx.task(pi, "Task_DeliverResult"), 1);
-      ctx.complete(pi, "Task_DeliverResult", Map.of("trackingNumber", "11876" + (10_000_000 + ctx.random().nextInt(89_999_999)),
-          "receivedBy", "张三"));
+      ctx.complete(pi, "Task_DeliverResult", Map.of("trackingNumber", DriverSteps.mailNumber(ctx), "receivedBy", "张三"));
     }
     catchUp(ctx, pi);
     ctx.runJobs(pi);
