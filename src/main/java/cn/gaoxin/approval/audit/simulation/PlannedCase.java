@@ -15,4 +15,9 @@ public record PlannedCase(String processKey, String itemCode, String scenario, L
     Integer value = days == null ? null : days.get(name);
     return value == null ? otherwise : value;
   }
+
+  /** The same case submitted through another channel (some services are offered online only). */
+  public PlannedCase withChannel(String otherChannel) {
+    return new PlannedCase(processKey, itemCode, scenario, start, otherChannel, applicantName, creditCode, days);
+  }
 }

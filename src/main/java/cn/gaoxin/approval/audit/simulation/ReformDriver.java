@@ -23,6 +23,19 @@ public interface ReformDriver {
    */
   void play(PlannedCase planned, SimulationContext context);
 
+  /**
+   * The process keys whose cases this driver plays: its own, and models that only its cases start (e.g. the
+   * partner district's side of 跨区通办), which are then not reported as lacking a driver.
+   */
+  default List<String> coveredKeys() {
+    return List.of(processKey());
+  }
+
+  /** Calendar days a closed case may take at most; longer for a reform with a long public notice. */
+  default int caseSpanDays() {
+    return DemoHistory.CASE_SPAN;
+  }
+
   /** A path through the model: a name, a Chinese description and its weight in a generated history. */
   record Scenario(String name, String label, int weight) {}
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
@@ -75,27 +76,7 @@ public class SimulationContext {
   }
 
   public ProcessInstance start(PlannedCase c, String itemCode, List<String> materials, boolean commitment) {
-    if ("COUNTER".equals(c.channel())) {
-      Map<String, Object> vars = new HashMap<>();
-      vars.put(CaseVariables.ITEM_CODE, itemCode);
-      vars.put(CaseVariables.APPLICANT_NAME, c.applicantName());
-      vars.put(CaseVariables.CREDIT_CODE, c.creditCode());
-      vars.put(CaseVariables.CONTACT_NAME, "张三");
-      vars.put(CaseVariables.CONTACT_PHONE, "13812345678");
-      vars.put(CaseVariables.CHANNEL, "COUNTER");
-      vars.put(CaseVariables.IN_PERSON_VISITS, 1);
-      vars.put(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(materials));
-      vars.put("supplementCommitment", commitment);
-      ProcessInstance[] started = new ProcessInstance[1];
-      as(member("window-clerks"), () -> started[0] = engine.getRuntimeService()
-          .createProcessInstanceByKey(c.processKey()).setVariables(vars).execute());
-      return started[0];
-    }
-    var started = applications.submit(new ApplicationRequest(itemCode, c.processKey(),
-        new ApplicationRequest.Applicant(c.applicantName(), c.creditCode(), "张三", "13812345678"), materials,
-        commitment, Map.of()));
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.processInstanceId())
-        .singleResult();
+    return start(c, itemCode, materials, commitment, Map.of());
   }
 
   public Task task(ProcessInstance pi, String taskKey) {
@@ -109,24 +90,13 @@ public class SimulationContext {
 
   /** A member of the task's candidate group claims and completes it with the form values. */
   public String complete(ProcessInstance pi, String taskKey, Map<String, Object> vars) {
-    Task task = task(pi, taskKey);
-    String group = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).findFirst().orElse("window-clerks");
-    String user = member(group);
-    as(user, () -> {
-      engine.getTaskService().claim(task.getId(), user);
-      engine.getTaskService().complete(task.getId(), vars);
-    });
-    runJobs(pi);
-    return user;
+    return complete(pi, task(pi, taskKey), vars);
   }
 
   /** The task is reassigned to another member of its department (转办), who completes it. */
   public void reassignAndComplete(ProcessInstance pi, String taskKey, Map<String, Object> vars) {
     Task task = task(pi, taskKey);
-    String group = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).findFirst().orElse("window-clerks");
-    List<String> people = members(group);
+    List<String> people = members(groupOf(task));
     String first = people.get(0);
     String second = people.size() > 1 ? people.get(1) : first;
     as(first, () -> engine.getTaskService().claim(task.getId(), first));
@@ -144,10 +114,11 @@ public class SimulationContext {
     runJobs(pi);
   }
 
-  /** Moves the clock just past the timer's due date and fires it. */
+  /** Moves the clock just past the timer's due date and fires it (the earliest, where there are several). */
   public void fireTimer(ProcessInstance pi, String timerEventId) {
+    // several for a boundary timer of a multi-instance task: the earliest falls due first
     Job job = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(timerEventId)
-        .timers().singleResult();
+        .timers().orderByJobDuedate().asc().list().stream().findFirst().orElse(null);
     if (job == null) {
       throw new IllegalStateException("案件 " + pi.getBusinessKey() + " 没有定时器 " + timerEventId);
     }
@@ -228,5 +199,106 @@ public class SimulationContext {
 
   private Date date(LocalDateTime time) {
     return Date.from(time.atZone(zone).toInstant());
+  }
+
+  /**
+   * Starts a case with the applicant's reform-specific answers ({@code details}, e.g. business scope or delivery
+   * method): online through the applicant API, or at the counter by a window clerk with the answers as form
+   * values. A case that ends while it starts (a filing on the spot, an application refused at once) is returned
+   * as its history has it.
+   */
+  public ProcessInstance start(PlannedCase c, String itemCode, List<String> materials, boolean commitment,
+      Map<String, Object> details) {
+    String processInstanceId;
+    if ("COUNTER".equals(c.channel())) {
+      Map<String, Object> vars = new HashMap<>(details);
+      vars.put(CaseVariables.ITEM_CODE, itemCode);
+      vars.put(CaseVariables.APPLICANT_NAME, c.applicantName());
+      vars.put(CaseVariables.CREDIT_CODE, c.creditCode());
+      vars.put(CaseVariables.CONTACT_NAME, "张三");
+      vars.put(CaseVariables.CONTACT_PHONE, "13812345678");
+      vars.put(CaseVariables.CHANNEL, "COUNTER");
+      vars.put(CaseVariables.IN_PERSON_VISITS, 1);
+      vars.put(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(materials));
+      vars.put("supplementCommitment", commitment);
+      String[] started = new String[1];
+      as(member("window-clerks"), () -> started[0] = engine.getRuntimeService()
+          .createProcessInstanceByKey(c.processKey()).setVariables(vars).execute().getId());
+      processInstanceId = started[0];
+    } else {
+      processInstanceId = applications.submit(new ApplicationRequest(itemCode, c.processKey(),
+          new ApplicationRequest.Applicant(c.applicantName(), c.creditCode(), "张三", "13812345678"), materials,
+          commitment, details)).processInstanceId();
+    }
+    ProcessInstance running = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult();
+    return running != null ? running : new EndedCase(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult());
+  }
+
+  /** The open tasks of that key: several for a multi-instance task (one per department), oldest first. */
+  public List<Task> tasks(ProcessInstance pi, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey)
+        .orderByTaskCreateTime().asc().list();
+  }
+
+  /** The candidate group (department) of a task. */
+  public String groupOf(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).findFirst().orElse("window-clerks");
+  }
+
+  /** A member of the task's candidate group claims and completes this task, e.g. one department's branch. */
+  public String complete(ProcessInstance pi, Task task, Map<String, Object> vars) {
+    String user = member(groupOf(task));
+    as(user, () -> {
+      engine.getTaskService().claim(task.getId(), user);
+      engine.getTaskService().complete(task.getId(), vars);
+    });
+    runJobs(pi);
+    return user;
+  }
+
+  /**
+   * Moves the clock {@code n} working days on but not past the task's due day, so the step is done on time (its
+   * overdue timer, due at the end of that day, stays unfired).
+   */
+  public void workingDaysLaterWithinDue(Task task, int n) {
+    var day = calendar.addWorkingDays(now.toLocalDate(), n);
+    if (task.getDueDate() != null) {
+      var due = LocalDateTime.ofInstant(task.getDueDate().toInstant(), zone).toLocalDate();
+      if (day.isAfter(due)) {
+        day = due.isAfter(now.toLocalDate()) ? due : now.toLocalDate();
+      }
+    }
+    at(day.equals(now.toLocalDate()) ? now.plusMinutes(5 + random.nextInt(60))
+        : day.atTime(9 + random.nextInt(7), random.nextInt(60)));
+  }
+
+  /** Fires the case's timers that are due by now, earliest first, as the job executor would. */
+  public void fireDueTimers(ProcessInstance pi) {
+    for (int round = 0; round < 20; round++) {
+      Job due = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+          .executable().orderByJobDuedate().asc().list().stream().findFirst().orElse(null);
+      if (due == null) {
+        return;
+      }
+      engine.getManagementService().executeJob(due.getId());
+      runJobs(pi);
+    }
+  }
+
+  /** A case that ended while it started, as history has it. */
+  private record EndedCase(HistoricProcessInstance history) implements ProcessInstance {
+    @Override public String getId() { return history.getId(); }
+    @Override public String getProcessInstanceId() { return history.getId(); }
+    @Override public String getProcessDefinitionId() { return history.getProcessDefinitionId(); }
+    @Override public String getProcessDefinitionKey() { return history.getProcessDefinitionKey(); }
+    @Override public String getBusinessKey() { return history.getBusinessKey(); }
+    @Override public String getRootProcessInstanceId() { return history.getRootProcessInstanceId(); }
+    @Override public String getCaseInstanceId() { return history.getCaseInstanceId(); }
+    @Override public String getTenantId() { return history.getTenantId(); }
+    @Override public boolean isSuspended() { return false; }
+    @Override public boolean isEnded() { return true; }
   }
 }

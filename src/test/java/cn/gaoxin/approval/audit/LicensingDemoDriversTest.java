@@ -1,0 +1,121 @@
+package cn.gaoxin.approval.audit;
+
+import static cn.gaoxin.approval.audit.DemoDriverScenarios.Expected.ended;
+import static cn.gaoxin.approval.audit.DemoDriverScenarios.Expected.open;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gaoxin.approval.audit.DemoDriverScenarios.Expected;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo-history drivers of the licensing reforms (一窗受理, 企业开办, 一业一证, 证照联办, 告知承诺制, 简易注销,
+ * 跨区通办): every scenario played once from Monday 15 September 2025, so the cases run across the National Day
+ * holiday (1–8 October); each ends where its scenario says, leaves nothing behind, and shows on the scorecard.
+ */
+class LicensingDemoDriversTest extends DemoDriverScenarios {
+
+  static final LocalDateTime START = LocalDateTime.of(2025, 9, 15, 9, 30);
+
+  @Test
+  void oneWindowAcceptance() {
+    play("one-window-acceptance", 701, Map.of(
+        "APPROVED", ended("DELIVERED"),
+        "PARTIALLY_APPROVED", ended("DELIVERED"),
+        "REJECTED", ended("DELIVERED"),
+        "APPROVED_LATE", ended("DELIVERED"),
+        "RESUBMITTED", ended("DELIVERED"),
+        "NOT_ACCEPTED", ended("NOT_ACCEPTED"),
+        "OPEN", open("ACCEPTED")));
+  }
+
+  @Test
+  void enterpriseEstablishment() {
+    play("enterprise-establishment", 702, Map.of(
+        "APPROVED", ended("DELIVERED"),
+        "FOREIGN_INVESTED", ended("DELIVERED"),
+        "APPROVED_LATE", ended("DELIVERED"),
+        "REJECTED", ended("REJECTED"),
+        "SCOPE_REFUSED", ended("SCOPE_REFUSED"),
+        "RESUBMITTED", ended("DELIVERED"),
+        "NOT_ACCEPTED", ended("NOT_ACCEPTED"),
+        "OPEN", open("ACCEPTED")));
+  }
+
+  @Test
+  void oneIndustryOneLicence() {
+    play("one-industry-one-licence", 703, Map.of(
+        "APPROVED", ended("APPROVED"),
+        "HYGIENE_REFUSED", ended("PARTIALLY_APPROVED"),
+        "REJECTED", ended("REJECTED"),
+        "APPROVED_LATE", ended("APPROVED"),
+        "RESUBMITTED", ended("APPROVED"),
+        "NOT_ACCEPTED", ended("NOT_ACCEPTED"),
+        "OPEN", open("ACCEPTED")));
+  }
+
+  @Test
+  void licencePermitJoint() {
+    play("licence-permit-joint", 704, Map.of(
+        "APPROVED", ended("APPROVED"),
+        "LICENCE_ONLY", ended("PARTIALLY_APPROVED"),
+        "REJECTED", ended("REJECTED"),
+        "APPROVED_LATE", ended("APPROVED"),
+        "RESUBMITTED", ended("APPROVED"),
+        "NOT_ACCEPTED", ended("NOT_ACCEPTED"),
+        "WITHDRAWN", ended("WITHDRAWN"),
+        "OPEN", open("ACCEPTED")));
+  }
+
+  @Test
+  void notificationCommitment() {
+    play("notification-commitment", 705, Map.ofEntries(
+        Map.entry("FILED", ended("FILED")),
+        Map.entry("COMMITMENT_CONFIRMED", ended("APPROVED")),
+        Map.entry("COMMITMENT_REVOKED", ended("REVOKED")),
+        Map.entry("POST_CHECK_LATE", ended("APPROVED")),
+        Map.entry("REVIEW_APPROVED", ended("APPROVED")),
+        Map.entry("REVIEW_LATE", ended("APPROVED")),
+        Map.entry("REJECTED", ended("REJECTED")),
+        Map.entry("RETURNED", ended("APPROVED")),
+        Map.entry("RESUBMITTED", ended("APPROVED")),
+        Map.entry("NOT_ACCEPTED", ended("NOT_ACCEPTED")),
+        Map.entry("WITHDRAWN", ended("WITHDRAWN")),
+        Map.entry("OPEN", open("ACCEPTED"))));
+  }
+
+  @Test
+  void simplifiedDeregistration() {
+    play("simplified-deregistration", 706, Map.of(
+        "DEREGISTERED", ended("DEREGISTERED"),
+        "NOT_ELIGIBLE", ended("INELIGIBLE"),
+        "OBJECTION_DISMISSED", ended("DEREGISTERED"),
+        "TERMINATED", ended("DEREGISTRATION_TERMINATED"),
+        "REFUSED", ended("REJECTED"),
+        "REGISTRATION_LATE", ended("DEREGISTERED"),
+        "RESUBMITTED", ended("DEREGISTERED"),
+        "NOT_ACCEPTED", ended("NOT_ACCEPTED"),
+        "WITHDRAWN", ended("WITHDRAWN"),
+        "OPEN", open("PUBLIC_NOTICE")));
+  }
+
+  @Test
+  void crossRegionHandlingWithThePartnerDistrict() {
+    play("cross-region-handling", 707, Map.of(
+        "APPROVED", ended("APPROVED"),
+        "REJECTED", ended("REJECTED"),
+        "APPROVED_LATE", ended("APPROVED"),
+        "RESUBMITTED", ended("APPROVED"),
+        "NOT_ACCEPTED", ended("NOT_ACCEPTED"),
+        "WITHDRAWN", ended("WITHDRAWN"),
+        "OPEN", open("FORWARDED_TO_PARTNER")));
+    // every forwarded case opened a partner district's case, which shows on the scorecard as well
+    assertThat(figures("cross-region-partner", START.toLocalDate(), START.toLocalDate().plusDays(40)).cases())
+        .isEqualTo(6);
+  }
+
+  private void play(String key, long seed, Map<String, Expected> expected) {
+    play(key, START, seed, expected);
+  }
+}
