@@ -148,11 +148,19 @@ public class FollowUpStarter {
         .orElseThrow(() -> new IllegalStateException("事项目录中没有回访事项 (processes 含 service-follow-up)"));
   }
 
-  /** The original case's process-level variables, as history holds them. */
+  /**
+   * The original case's process-level variables the follow-up needs, as history holds them. Only these names are
+   * read: other variables of a case may be serialized Java objects (e.g. a decision result), which need not and
+   * cannot be read here.
+   */
   private Map<String, Object> variables(String processInstanceId) {
+    List<String> names = new java.util.ArrayList<>(CARRIED);
+    names.addAll(List.of(CaseVariables.ITEM_CODE, CaseVariables.ITEM_NAME, CaseVariables.DEPARTMENT,
+        CaseVariables.CASE_STATUS));
     Map<String, Object> vars = new HashMap<>();
     for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(processInstanceId).disableCustomObjectDeserialization().list()) {
+        .processInstanceId(processInstanceId).variableNameIn(names.toArray(String[]::new))
+        .disableCustomObjectDeserialization().list()) {
       if (processInstanceId.equals(v.getActivityInstanceId())) {
         vars.put(v.getName(), v.getValue());
       }

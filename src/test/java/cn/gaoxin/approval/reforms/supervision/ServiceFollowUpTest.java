@@ -118,6 +118,27 @@ class ServiceFollowUpTest extends ScenarioTest {
   }
 
   @Test
+  void aCaseHoldingASerializedObjectIsFollowedUpToo() {
+    // e.g. a decision result kept as a serialized object: the follow-up reads only the variables it carries over
+    BpmnModelInstance model = Bpmn.createExecutableProcess("follow-up-probe-object").name("回访探针对象变量")
+        .camundaHistoryTimeToLive(10950).startEvent().userTask("Task_Probe").name("探针任务").endEvent().done();
+    engine.getRepositoryService().createDeployment().name("follow-up-probe-object")
+        .addModelInstance("follow-up-probe-object.bpmn", model).deploy();
+    java.util.ArrayList<java.util.Map<String, Object>> scenario = new java.util.ArrayList<>();
+    scenario.add(new java.util.HashMap<>(Map.of("permitItem", "WSJ-GGCS-001")));
+    ProcessInstance original = engine.getRuntimeService().startProcessInstanceByKey("follow-up-probe-object",
+        "GX-2026-OBJ", Map.of("scenario", org.camunda.bpm.engine.variable.Variables.objectValue(scenario).create(),
+            "applicantName", "湘潭三益智宅家居有限公司", "caseStatus", "APPROVED"));
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(original.getId())
+        .singleResult().getId());
+
+    ProcessInstance followUp = followUpOf(original);
+    assertThat(followUp).isNotNull().isWaitingAt("Task_ContactEnterprise");
+    assertThat(variable(followUp, "applicantName")).isEqualTo("湘潭三益智宅家居有限公司");
+    assertThat(variable(followUp, "originalCaseStatusText")).isEqualTo("准予许可");
+  }
+
+  @Test
   void aDeletedCaseAndACalledSubProcessAreNotFollowedUp() {
     ProcessInstance deleted = apply(FOOD, ALL, false);
     engine.getRuntimeService().deleteProcessInstance(deleted.getId(), "申请人撤回");
