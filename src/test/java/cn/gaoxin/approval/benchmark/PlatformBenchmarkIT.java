@@ -69,6 +69,8 @@ class PlatformBenchmarkIT {
           if (settings.runs("audit")) {
             part(failed, report, "audit growth", () -> report.audit(new AuditGrowthBench(settings).run(app, templates)));
           }
+        } finally {
+          databases.dropPostgres(appDb); // several GB after the audit part
         }
       });
     }
