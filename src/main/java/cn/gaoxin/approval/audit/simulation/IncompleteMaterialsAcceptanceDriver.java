@@ -134,7 +134,9 @@ public class IncompleteMaterialsAcceptanceDriver implements ReformDriver {
       return catalog.require(c.itemCode());
     }
     List<ServiceItem> items = catalog.items().stream().filter(i -> i.processes().contains(KEY))
-        .filter(i -> !i.deferrableMaterials().isEmpty() && i.coreMaterials().size() > 1).toList();
+        .filter(i -> !i.deferrableMaterials().isEmpty() && i.coreMaterials().size() > 1)
+        // the 容缺 paths count the supplement deadline from the item's supplement limit
+        .filter(i -> i.limits().supplement() != null).toList();
     if (items.isEmpty()) {
       throw new IllegalStateException("事项目录中没有可按容缺受理办理的事项");
     }

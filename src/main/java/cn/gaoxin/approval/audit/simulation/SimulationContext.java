@@ -34,6 +34,7 @@ public class SimulationContext {
   private final ZoneId zone;
   private final Random random;
   private final Map<String, List<String>> members = new HashMap<>();
+  private final Map<String, List<String>> groups = new HashMap<>();
   private LocalDateTime now;
 
   SimulationContext(ProcessEngine engine, ApplicationService applications, WorkingDayCalendar calendar, ZoneId zone,
@@ -178,9 +179,10 @@ public class SimulationContext {
     });
   }
 
+  /** A user's groups, looked up once per simulation (they do not change while it runs). */
   private List<String> groupsOf(String user) {
-    return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-        .toList();
+    return groups.computeIfAbsent(user, u -> engine.getIdentityService().createGroupQuery().groupMember(u).list()
+        .stream().map(Group::getId).toList());
   }
 
   private void as(String user, Runnable action) {
