@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
  * Need to know: a department may read a case (its variables: case number, applicant, materials) once it has a
  * task in it, and so may the user a task is assigned to. Clerks get no read access to other cases. Granted in the
  * transaction that creates or assigns the task (the engine's Spring event bridge), so every model is covered
- * without listeners in the models.
+ * without listeners in the models. The grants go when the case (process instance) ends, completed or deleted:
+ * they concern running cases only, and left behind they would grow the authorization table by every case ever
+ * handled and slow every authorized query (history is read through process-definition permissions instead).
  */
 @Component
 public class CaseReadAccess {
@@ -70,6 +73,21 @@ public class CaseReadAccess {
     }
     if (task.getAssignee() != null) {
       grant(authorizations, null, task.getAssignee(), processInstanceId);
+    }
+  }
+
+  @EventListener(condition = "#execution.eventName == 'end'")
+  public void onExecutionEnd(DelegateExecution execution) {
+    String processInstanceId = execution.getProcessInstanceId();
+    boolean processEnd = processInstanceId != null && processInstanceId.equals(execution.getId())
+        && processInstanceId.equals(execution.getActivityInstanceId());
+    if (!processEnd) {
+      return;
+    }
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    for (Authorization grant : authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+        .resourceId(processInstanceId).list()) {
+      authorizations.deleteAuthorization(grant.getId());
     }
   }
 

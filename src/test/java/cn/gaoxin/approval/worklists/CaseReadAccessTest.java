@@ -30,4 +30,34 @@ class CaseReadAccessTest extends ScenarioTest {
     assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
         .resourceId(pi.getId()).userIdIn("window1").count()).isEqualTo(1);
   }
+
+  /** Read grants concern running cases: they go when the case ends, completed or deleted. */
+  @Test
+  void grantsGoWhenTheCaseEnds() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("test-grants-end").camundaHistoryTimeToLive(1)
+        .startEvent().userTask("a").camundaCandidateGroups("market-regulation").endEvent().done();
+    engine.getRepositoryService().createDeployment().addModelInstance("test-grants-end.bpmn", model).deploy();
+    var completed = engine.getRuntimeService().startProcessInstanceByKey("test-grants-end");
+    var deleted = engine.getRuntimeService().startProcessInstanceByKey("test-grants-end");
+    assertThat(grants(completed.getId())).isEqualTo(1);
+    assertThat(grants(deleted.getId())).isEqualTo(1);
+
+    engine.getIdentityService().setAuthentication("market1", java.util.List.of("market-regulation"));
+    try {
+      var task = engine.getTaskService().createTaskQuery().processInstanceId(completed.getId()).singleResult();
+      engine.getTaskService().claim(task.getId(), "market1");
+      engine.getTaskService().complete(task.getId());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    engine.getRuntimeService().deleteProcessInstance(deleted.getId(), "申请人撤回");
+
+    assertThat(grants(completed.getId())).isZero();
+    assertThat(grants(deleted.getId())).isZero();
+  }
+
+  private long grants(String processInstanceId) {
+    return engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+        .resourceId(processInstanceId).count();
+  }
 }
