@@ -33,8 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code generate_series}, under new ids (the last 12 characters of every UUID-based id, the node part of the
  * engine's time-based UUIDs, replaced by a marker and the copy number, so references between rows stay consistent), new case numbers, a pool of 50,000 enterprises (credit codes)
  * and dates moved back by up to three years. Copied per case: its summary row ({@code app_case_summary}) and its
- * engine read grants ({@code act_ru_authorization}: CaseReadAccess grants departments read access to the case and
- * nothing removes them) up to every size; its engine history rows (every {@code act_hi_*} table and the byte arrays
+ * engine read grants ({@code act_ru_authorization}: CaseReadAccess grants departments read access to a running
+ * case and removes the grants when it ends, so only copies of cases still open carry grants) up to every size; its engine history rows (every {@code act_hi_*} table and the byte arrays
  * of its variables) up to {@code bench.audit.history-cap} cases, because full history is about 40–90 kB per case
  * and a million cases of it does not fit this machine's disk. Statistics are refreshed ({@code analyze}) after each
  * step, as autovacuum would.
