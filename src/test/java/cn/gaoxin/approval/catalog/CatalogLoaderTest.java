@@ -51,6 +51,16 @@ class CatalogLoaderTest {
     assertThat(catalog.departments()).extracting(Department::id).contains("window-clerks", "supervision", "auditors");
   }
 
+  /** A 容缺受理 item whose materials may follow on commitment must say by when (else acceptance on commitment fails). */
+  @Test
+  void everyTolerantAcceptanceItemWithDeferrableMaterialsStatesItsSupplementLimit() throws Exception {
+    var catalog = new CatalogConfiguration().serviceCatalog("classpath*:catalog/");
+    assertThat(catalog.items().stream()
+        .filter(i -> i.processes().contains("incomplete-materials-acceptance") && !i.deferrableMaterials().isEmpty()))
+        .isNotEmpty()
+        .allSatisfy(i -> assertThat(i.limits().supplement()).as(i.code() + " limits.supplement").isNotNull());
+  }
+
   @Test
   void defaultsMergeIntoItems() throws Exception {
     Path file = write("ok.yaml", "defaults:\n  limits: { acceptance: 2, supplement: 7 }\nitems:\n" + GOOD_ITEM);
