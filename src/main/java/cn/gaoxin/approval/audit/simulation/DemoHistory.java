@@ -108,7 +108,9 @@ public class DemoHistory {
   public Report run(List<PlannedCase> plan, long seed) {
     Map<String, Map<String, Integer>> played = new TreeMap<>();
     List<String> failures = new ArrayList<>();
-    List<String> skipped = deployedReforms().stream().filter(k -> !drivers.containsKey(k)).toList();
+    java.util.Set<String> covered = new java.util.HashSet<>();
+    drivers.values().forEach(d -> covered.addAll(d.coveredKeys()));
+    List<String> skipped = deployedReforms().stream().filter(k -> !covered.contains(k)).toList();
     boolean paused = SimulationClock.pauseJobExecutor(engine);
     SimulationContext ctx = new SimulationContext(engine, applications, calendar, clock.zone(), new Random(seed));
     try {

@@ -13,6 +13,14 @@ public interface ReformDriver {
   /** The process key of the model this driver plays. */
   String processKey();
 
+  /**
+   * The deployed models whose cases this driver plays: its own, and those its cases call (a stage, a partner's
+   * part) and that are never cases of their own. A reform none of whose keys is covered is reported as skipped.
+   */
+  default List<String> coveredKeys() {
+    return List.of(processKey());
+  }
+
   /** The scenarios this driver can play, with their share in a generated demo history. */
   List<Scenario> scenarios();
 

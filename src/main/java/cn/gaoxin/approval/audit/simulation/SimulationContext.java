@@ -75,8 +75,17 @@ public class SimulationContext {
   }
 
   public ProcessInstance start(PlannedCase c, String itemCode, List<String> materials, boolean commitment) {
+    return start(c, itemCode, materials, commitment, Map.of());
+  }
+
+  /**
+   * Starts the case online (applicant API) or at the counter (a window clerk in Tasklist), with the reform's own
+   * data ({@code details}, e.g. the project) as the applicant enters it online or the clerk in the start form.
+   */
+  public ProcessInstance start(PlannedCase c, String itemCode, List<String> materials, boolean commitment,
+      Map<String, Object> details) {
     if ("COUNTER".equals(c.channel())) {
-      Map<String, Object> vars = new HashMap<>();
+      Map<String, Object> vars = new HashMap<>(details);
       vars.put(CaseVariables.ITEM_CODE, itemCode);
       vars.put(CaseVariables.APPLICANT_NAME, c.applicantName());
       vars.put(CaseVariables.CREDIT_CODE, c.creditCode());
@@ -93,7 +102,7 @@ public class SimulationContext {
     }
     var started = applications.submit(new ApplicationRequest(itemCode, c.processKey(),
         new ApplicationRequest.Applicant(c.applicantName(), c.creditCode(), "张三", "13812345678"), materials,
-        commitment, Map.of()));
+        commitment, details));
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.processInstanceId())
         .singleResult();
   }
@@ -161,8 +170,13 @@ public class SimulationContext {
    * right after each step; called after every action.
    */
   public void runJobs(ProcessInstance pi) {
+    runCaseJobs(pi.getRootProcessInstanceId() != null ? pi.getRootProcessInstanceId() : pi.getId());
+  }
+
+  private void runCaseJobs(String root) {
     for (int round = 0; round < 100; round++) {
-      List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable()
+      // the whole case: the processes it called (stages, inspections) run their steps as well
+      List<Job> jobs = engine.getManagementService().createJobQuery().rootProcessInstanceId(root).executable()
           .messages().list();
       if (jobs.isEmpty()) {
         return;
@@ -228,5 +242,60 @@ public class SimulationContext {
 
   private Date date(LocalDateTime time) {
     return Date.from(time.atZone(zone).toInstant());
+  }
+
+  /** A member of {@code group} starts the process in Tasklist with the start form's values (campaigns, records). */
+  public ProcessInstance startAs(String group, String processKey, Map<String, Object> vars) {
+    ProcessInstance[] started = new ProcessInstance[1];
+    as(member(group), () -> started[0] = engine.getRuntimeService().createProcessInstanceByKey(processKey)
+        .setVariables(vars).execute());
+    runJobs(started[0]);
+    return started[0];
+  }
+
+  /** The open tasks of that key in the case: several where a step runs once per unit, item or enterprise. */
+  public List<Task> tasks(ProcessInstance pi, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey)
+        .orderByTaskId().asc().list();
+  }
+
+  /** The open task of that key whose variable (local or inherited) has that value, e.g. one unit's branch. */
+  public Task taskWhere(ProcessInstance pi, String taskKey, String variable, Object value) {
+    return tasks(pi, taskKey).stream()
+        .filter(t -> java.util.Objects.equals(value, engine.getTaskService().getVariable(t.getId(), variable)))
+        .findFirst().orElseThrow(() -> new IllegalStateException(
+            "案件 " + pi.getBusinessKey() + " 没有 " + variable + "=" + value + " 的待办任务 " + taskKey));
+  }
+
+  /**
+   * Completes this task as the one it is held by or offered to by name (the drawn inspector, the project's butler),
+   * otherwise as a member of its department; then runs the case's async steps.
+   */
+  public String complete(Task task, Map<String, Object> vars) {
+    var links = engine.getTaskService().getIdentityLinksForTask(task.getId());
+    String user = task.getAssignee() != null ? task.getAssignee()
+        : links.stream().filter(l -> "candidate".equals(l.getType()) && l.getUserId() != null)
+            .map(l -> l.getUserId()).findFirst()
+            .orElseGet(() -> member(links.stream().filter(l -> l.getGroupId() != null).map(l -> l.getGroupId())
+                .findFirst().orElse("window-clerks")));
+    as(user, () -> {
+      if (task.getAssignee() == null) {
+        engine.getTaskService().claim(task.getId(), user);
+      }
+      engine.getTaskService().complete(task.getId(), vars);
+    });
+    runCaseJobs(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(task.getProcessInstanceId()).singleResult().getRootProcessInstanceId());
+    return user;
+  }
+
+  /** The running process the case called (call activity), e.g. a land-use stage or a video inspection. */
+  public ProcessInstance calledInstance(ProcessInstance pi) {
+    ProcessInstance called = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .singleResult();
+    if (called == null) {
+      throw new IllegalStateException("案件 " + pi.getBusinessKey() + " 当前没有调用中的子流程");
+    }
+    return called;
   }
 }
