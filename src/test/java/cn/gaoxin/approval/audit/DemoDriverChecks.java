@@ -106,19 +106,24 @@ final class DemoDriverChecks {
             .isGreaterThanOrEqualTo(plan.size()));
   }
 
-  /** The case a planned case started: the top-level case of that reform with its applicant or submission time. */
+  /**
+   * The case a planned case started: the top-level case of that reform submitted then, or later by its applicant
+   * (a case that follows another one of the same plan).
+   */
   CaseSummary caseOf(PlannedCase c) {
+    Timestamp start = Timestamp.from(c.start().atZone(SHANGHAI).toInstant());
     List<String> numbers = summaries.jdbc().queryForList("select case_number from app_case_summary "
-        + "where process_key = ? and top_level = true and (credit_code = ? or submitted_at = ?)", String.class,
-        c.processKey(), c.creditCode(), Timestamp.from(c.start().atZone(SHANGHAI).toInstant()));
+        + "where process_key = ? and top_level = true and submitted_at >= ? and (credit_code = ? or submitted_at = ?)",
+        String.class, c.processKey(), start, c.creditCode(), start);
     assertThat(numbers).as("the case of " + c.processKey() + "/" + c.scenario()).hasSize(1);
     return summaries.byCaseNumber(numbers.get(0)).orElseThrow();
   }
 
-  /** The follow-up of the case of that reform the planned applicant finished. */
+  /** The follow-up of the case of that reform the planned applicant submitted at the planned time. */
   CaseSummary followUpOf(PlannedCase c, String originalReform) {
     String number = summaries.jdbc().queryForObject("select follow_up_case_number from app_case_summary "
-        + "where process_key = ? and credit_code = ?", String.class, originalReform, c.creditCode());
+        + "where process_key = ? and credit_code = ? and submitted_at = ?", String.class, originalReform,
+        c.creditCode(), Timestamp.from(c.start().atZone(SHANGHAI).toInstant()));
     assertThat(number).as("follow-up of " + c.scenario()).isNotNull();
     return summaries.byCaseNumber(number).orElseThrow();
   }

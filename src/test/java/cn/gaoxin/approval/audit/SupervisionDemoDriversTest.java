@@ -68,7 +68,7 @@ class SupervisionDemoDriversTest extends ScenarioTest {
   @Test
   void serviceFollowUpOfAFinishedCase() {
     String closed = "FOLLOW_UP_CLOSED";
-    var plan = DemoDriverChecks.plan(followUps, MONDAY.plusDays(3), 22);
+    var plan = DemoDriverChecks.plan(followUps, MONDAY.plusDays(3), followUps.processKey().hashCode());
     checks.playAndCheck(followUps, plan, Map.of("GOOD", ended(closed), "MEDIUM", ended(closed),
         "BAD_RESOLVED", ended(closed), "BAD_EXPLAINED", ended(closed), "BAD_REWORK", ended(closed),
         "CONTACT_LATE", ended(closed), "OPEN", open("RECEIVED")),

@@ -268,10 +268,11 @@ public class SimulationContext {
   }
 
   /**
-   * Completes this task as the one it is held by or offered to by name (the drawn inspector, the project's butler),
-   * otherwise as a member of its department; then runs the case's async steps.
+   * Completes this task of the case (e.g. one branch of a multi-instance step) as the one it is held by or offered
+   * to by name (the drawn inspector, the project's butler), otherwise as a member of its department; then runs the
+   * case's async steps.
    */
-  public String complete(Task task, Map<String, Object> vars) {
+  public String complete(ProcessInstance pi, Task task, Map<String, Object> vars) {
     var links = engine.getTaskService().getIdentityLinksForTask(task.getId());
     String user = task.getAssignee() != null ? task.getAssignee()
         : links.stream().filter(l -> "candidate".equals(l.getType()) && l.getUserId() != null)
@@ -284,8 +285,7 @@ public class SimulationContext {
       }
       engine.getTaskService().complete(task.getId(), vars);
     });
-    runCaseJobs(engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceId(task.getProcessInstanceId()).singleResult().getRootProcessInstanceId());
+    runJobs(pi);
     return user;
   }
 

@@ -76,13 +76,13 @@ public class JointCompletionAcceptanceDriver implements ReformDriver {
     ctx.workingDaysLater(Math.max(0, days - 1));
     for (Task t : items) {
       ctx.at(ctx.now().plusMinutes(10 + ctx.random().nextInt(120)));
-      ctx.complete(t, Map.of("acceptanceResult", "PASS", "acceptanceFindings", "符合要求"));
+      ctx.complete(pi, t, Map.of("acceptanceResult", "PASS", "acceptanceFindings", "符合要求"));
     }
     String lastItem = (String) ctx.engine().getTaskService().getVariable(last.getId(), "itemCode");
     switch (scenario) {
       case "RECTIFIED", "FAILED" -> {
         ctx.workingDaysLater(1);
-        ctx.complete(last, Map.of("acceptanceResult", "FAIL", "acceptanceFindings", "现场与竣工图不符, 须限期整改: "
+        ctx.complete(pi, last, Map.of("acceptanceResult", "FAIL", "acceptanceFindings", "现场与竣工图不符, 须限期整改: "
             + ctx.engine().getTaskService().getVariable(last.getId(), "itemName")));
         if (scenario.equals("FAILED")) {
           ctx.fireTimer(pi, "Event_ItemRectificationOverdue");
@@ -93,7 +93,7 @@ public class JointCompletionAcceptanceDriver implements ReformDriver {
             .orElseThrow(() -> new IllegalStateException("案件 " + pi.getBusinessKey() + " 的 " + lastItem + " 不在整改中"));
         ctx.runJobs(pi);
         ctx.workingDaysLater(1 + ctx.random().nextInt(2));
-        ctx.complete(ctx.taskWhere(pi, "Task_AcceptItem", "itemCode", lastItem),
+        ctx.complete(pi, ctx.taskWhere(pi, "Task_AcceptItem", "itemCode", lastItem),
             Map.of("acceptanceResult", "PASS", "acceptanceFindings", "整改到位, 复验合格"));
       }
       case "APPROVED_LATE" -> {
@@ -102,11 +102,11 @@ public class JointCompletionAcceptanceDriver implements ReformDriver {
         ctx.complete(pi, "Task_SuperviseItemOverdue",
             Map.of("supervisionAction", "URGE", "supervisionOpinion", "验收已超承诺时限, 请尽快组织现场验收"));
         ctx.workingDaysLater(1);
-        ctx.complete(last, Map.of("acceptanceResult", "PASS", "acceptanceFindings", "符合要求"));
+        ctx.complete(pi, last, Map.of("acceptanceResult", "PASS", "acceptanceFindings", "符合要求"));
       }
       default -> {
         ctx.workingDaysLater(days == 0 ? 0 : ctx.random().nextInt(2));
-        ctx.complete(last, Map.of("acceptanceResult", "PASS", "acceptanceFindings", "符合要求"));
+        ctx.complete(pi, last, Map.of("acceptanceResult", "PASS", "acceptanceFindings", "符合要求"));
       }
     }
     if (scenario.startsWith("TITLE")) {

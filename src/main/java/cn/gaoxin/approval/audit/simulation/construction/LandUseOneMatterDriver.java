@@ -85,7 +85,7 @@ public class LandUseOneMatterDriver implements ReformDriver {
     } else {
       ctx.workingDaysLater(1);
     }
-    ctx.complete(ctx.task(pi, "Task_ReviewRoadmap"), Map.of("butlerMessage", "请先准备项目备案和用地预审材料, 管家全程帮办。"));
+    ctx.complete(pi, ctx.task(pi, "Task_ReviewRoadmap"), Map.of("butlerMessage", "请先准备项目备案和用地预审材料, 管家全程帮办。"));
 
     for (int stage = 1; stage <= 3; stage++) {
       ctx.workingDaysLater(1);
@@ -99,22 +99,22 @@ public class LandUseOneMatterDriver implements ReformDriver {
     items.sort(Comparator.comparing(Task::getDueDate));
     Task late = oneLate && !items.isEmpty() ? items.remove(0) : null;
     for (Task t : items) {
-      trackItem(ctx, t);
+      trackItem(ctx, stage, t);
     }
     if (late != null) {
       ctx.fireTimer(stage, "Event_ItemOverdue");
       ctx.workingDaysLater(0);
       ctx.complete(stage, "Task_SuperviseOverdueItem", URGE);
       ctx.workingDaysLater(1);
-      trackItem(ctx, late);
+      trackItem(ctx, stage, late);
     }
-    ctx.complete(ctx.task(stage, "Task_ConfirmStage"), Map.of("stageSummary", "本阶段事项已全部办结, 请准备下一阶段材料。"));
+    ctx.complete(stage, ctx.task(stage, "Task_ConfirmStage"), Map.of("stageSummary", "本阶段事项已全部办结, 请准备下一阶段材料。"));
   }
 
-  private static void trackItem(SimulationContext ctx, Task t) {
+  private static void trackItem(SimulationContext ctx, ProcessInstance stage, Task t) {
     ctx.at(ctx.now().plusMinutes(3 + ctx.random().nextInt(15)));
     String code = (String) ctx.engine().getTaskService().getVariable(t.getId(), "checklistItemCode");
-    ctx.complete(t, ctx.random().nextInt(12) == 0
+    ctx.complete(stage, t, ctx.random().nextInt(12) == 0
         ? Map.of("itemResult", "NOT_NEEDED", "itemNote", "经主管部门确认本项目无需单独办理")
         : Map.of("itemResult", "DONE", "documentNumber", "高新审批〔" + ctx.now().getYear() + "〕" + code));
   }

@@ -154,7 +154,7 @@ public class LicenceOnHandoverDriver implements ReformDriver {
   private static void unitStep(SimulationContext ctx, ProcessInstance pi, String taskKey, String unit,
       Map<String, Object> vars) {
     ctx.at(ctx.now().plusMinutes(5 + ctx.random().nextInt(40)));
-    ctx.complete(ctx.taskWhere(pi, taskKey, "unitNumber", unit), vars);
+    ctx.complete(pi, ctx.taskWhere(pi, taskKey, "unitNumber", unit), vars);
   }
 
   private static String json(Object value) {

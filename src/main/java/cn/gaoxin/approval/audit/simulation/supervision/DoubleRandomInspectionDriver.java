@@ -72,7 +72,7 @@ public class DoubleRandomInspectionDriver implements ReformDriver {
     ctx.workingDaysLater(days);
     for (int i = 0; i < inspections.size(); i++) {
       ctx.at(ctx.now().plusMinutes(30 + ctx.random().nextInt(120)));
-      inspect(ctx, inspections.get(i), i < problems ? FINDINGS[ctx.random().nextInt(FINDINGS.length)] : null);
+      inspect(ctx, pi, inspections.get(i), i < problems ? FINDINGS[ctx.random().nextInt(FINDINGS.length)] : null);
     }
     if (late != null) {
       ctx.fireTimer(pi, "Event_InspectionOverdue");
@@ -80,14 +80,14 @@ public class DoubleRandomInspectionDriver implements ReformDriver {
       ctx.complete(pi, "Task_SuperviseOverdueInspection",
           Map.of("supervisionAction", "URGE", "supervisionOpinion", "检查已超期, 请尽快完成现场检查并录入结果"));
       ctx.workingDaysLater(1);
-      inspect(ctx, late, null);
+      inspect(ctx, pi, late, null);
     }
     for (int i = 0; i < problems; i++) {
       ctx.workingDaysLater(Math.max(1, Math.min(6, c.days("supplementDays", 2))));
       Task handling = ctx.tasks(pi, "Task_HandleFinding").get(0);
       String[] finding =
           finding((String) ctx.engine().getTaskService().getVariable(handling.getId(), "inspectionResult"));
-      ctx.complete(handling, Map.of("handlingMeasure", finding[2],
+      ctx.complete(pi, handling, Map.of("handlingMeasure", finding[2],
           "handlingNote", finding[3].formatted(ctx.now().getYear(), 10 + ctx.random().nextInt(90))));
     }
     ctx.workingDaysLater(1 + ctx.random().nextInt(3));
@@ -95,8 +95,8 @@ public class DoubleRandomInspectionDriver implements ReformDriver {
   }
 
   /** The drawn inspector enters the result: no problem, or the finding. */
-  private static void inspect(SimulationContext ctx, Task task, String[] finding) {
-    ctx.complete(task, finding == null ? Map.of("inspectionResult", "NO_PROBLEM")
+  private static void inspect(SimulationContext ctx, ProcessInstance pi, Task task, String[] finding) {
+    ctx.complete(pi, task, finding == null ? Map.of("inspectionResult", "NO_PROBLEM")
         : Map.of("inspectionResult", finding[0], "inspectionFindings", finding[1]));
   }
 

@@ -98,7 +98,7 @@ public class PerMuYieldEvaluationDriver implements ReformDriver {
     if (scenario.equals("DISPUTED")) {
       confirm(ctx, caseNumber, special, false, "实缴税金应含已退库部分, 请按税务部门数据更正");
       ctx.workingDaysLater(1 + ctx.random().nextInt(2));
-      ctx.complete(ctx.taskWhere(pi, "Task_RecheckYieldData", "yieldCreditCode", special.creditCode()), Map.of(
+      ctx.complete(pi, ctx.taskWhere(pi, "Task_RecheckYieldData", "yieldCreditCode", special.creditCode()), Map.of(
           "taxPaid", scaled(special.taxPaid(), 1.1), "recheckNote", "经税务部门核实, 按企业意见更正实缴税金"));
     }
     if (scenario.equals("DEEMED")) {
@@ -114,7 +114,7 @@ public class PerMuYieldEvaluationDriver implements ReformDriver {
       ctx.runJobs(pi);
       ctx.workingDaysLater(1 + ctx.random().nextInt(2));
       Task review = ctx.taskWhere(pi, "Task_ReviewObjection", "yieldCreditCode", special.creditCode());
-      ctx.complete(review, scenario.equals("OBJECTION_UPHELD")
+      ctx.complete(pi, review, scenario.equals("OBJECTION_UPHELD")
           ? Map.of("objectionDecision", "UPHELD", "landArea", scaled(special.landArea(), 0.8),
               "reviewOpinion", "经自然资源部门核实, 扣除代征道路用地后更正")
           : Map.of("objectionDecision", "DISMISSED", "reviewOpinion", "数据经企业确认无误, 维持原评价结果"));
@@ -124,7 +124,7 @@ public class PerMuYieldEvaluationDriver implements ReformDriver {
 
   private static void collect(SimulationContext ctx, ProcessInstance pi, YieldEnterpriseDirectory.Enterprise f,
       boolean excluded) {
-    ctx.complete(ctx.taskWhere(pi, "Task_CollectYieldData", "yieldCreditCode", f.creditCode()), excluded
+    ctx.complete(pi, ctx.taskWhere(pi, "Task_CollectYieldData", "yieldCreditCode", f.creditCode()), excluded
         ? Map.of("dataStatus", "EXCLUDED", "exclusionReason", "上一年度全年停产")
         : Map.of("dataStatus", "COLLECTED"));
   }
