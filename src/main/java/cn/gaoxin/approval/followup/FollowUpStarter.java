@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * case back; it is logged and {@link FollowUpSweep} starts it later. The register's key makes sure no case gets two.
  *
  * <p>Everything runs in a new transaction: after commit the finished case's transaction resources are still bound
- * to the thread, and work joining them would never be committed.
+ * to the thread, and work joining them would never be committed. And it runs as the platform, not as the clerk
+ * whose task finished the case (still logged in on this thread): a clerk may neither read the case's history nor
+ * start a follow-up, and the follow-up must not depend on who took the last step.
  *
  * <p>The follow-up carries the original case's number ({@code originalCaseNumber}) and has its own case number as
  * business key; it reaches the same enterprise (applicant, contact) and, for a bad review, the department that
@@ -45,6 +49,7 @@ public class FollowUpStarter {
       CaseVariables.CONTACT_NAME, CaseVariables.CONTACT_PHONE);
 
   private final HistoryService historyService;
+  private final IdentityService identityService;
   private final RuntimeService runtimeService;
   private final RepositoryService repositoryService;
   private final FollowUpPolicy policy;
@@ -54,10 +59,11 @@ public class FollowUpStarter {
   private final EngineClock clock;
   private final TransactionTemplate newTransaction;
 
-  public FollowUpStarter(HistoryService historyService, RuntimeService runtimeService,
+  public FollowUpStarter(HistoryService historyService, IdentityService identityService, RuntimeService runtimeService,
       RepositoryService repositoryService, FollowUpPolicy policy, FollowUpRegistry registry, CaseNumbers caseNumbers,
       ServiceCatalog catalog, EngineClock clock, PlatformTransactionManager transactionManager) {
     this.historyService = historyService;
+    this.identityService = identityService;
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
     this.policy = policy;
@@ -83,6 +89,18 @@ public class FollowUpStarter {
    * number when one was started now.
    */
   public Optional<String> startFor(String processInstanceId) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return startAsPlatform(processInstanceId);
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+  }
+
+  private Optional<String> startAsPlatform(String processInstanceId) {
     return Optional.ofNullable(newTransaction.execute(status -> {
       HistoricProcessInstance finished = historyService.createHistoricProcessInstanceQuery()
           .processInstanceId(processInstanceId).singleResult();

@@ -13,6 +13,14 @@ public interface ReformDriver {
   /** The process key of the model this driver plays. */
   String processKey();
 
+  /**
+   * The deployed models whose cases this driver plays: its own, and those its cases call (a stage, a partner's
+   * part, the land-use stages) and that are never cases of their own. A reform none of whose keys is covered is reported as skipped.
+   */
+  default List<String> coveredKeys() {
+    return List.of(processKey());
+  }
+
   /** The scenarios this driver can play, with their share in a generated demo history. */
   List<Scenario> scenarios();
 
@@ -22,14 +30,6 @@ public interface ReformDriver {
    * scenario leaves the case open on purpose.
    */
   void play(PlannedCase planned, SimulationContext context);
-
-  /**
-   * The process keys whose cases this driver plays: its own, and models that only its cases start (e.g. the
-   * partner district's side of 跨区通办), which are then not reported as lacking a driver.
-   */
-  default List<String> coveredKeys() {
-    return List.of(processKey());
-  }
 
   /** Calendar days a closed case may take at most; longer for a reform with a long public notice. */
   default int caseSpanDays() {

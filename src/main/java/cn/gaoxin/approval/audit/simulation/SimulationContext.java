@@ -133,8 +133,13 @@ public class SimulationContext {
    * right after each step; called after every action.
    */
   public void runJobs(ProcessInstance pi) {
+    runCaseJobs(pi.getRootProcessInstanceId() != null ? pi.getRootProcessInstanceId() : pi.getId());
+  }
+
+  private void runCaseJobs(String root) {
     for (int round = 0; round < 100; round++) {
-      List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable()
+      // the whole case: the processes it called (stages, inspections) run their steps as well
+      List<Job> jobs = engine.getManagementService().createJobQuery().rootProcessInstanceId(root).executable()
           .messages().list();
       if (jobs.isEmpty()) {
         return;
@@ -238,10 +243,19 @@ public class SimulationContext {
         .processInstanceId(processInstanceId).singleResult());
   }
 
-  /** The open tasks of that key: several for a multi-instance task (one per department), oldest first. */
+  /** A member of {@code group} starts the process in Tasklist with the start form's values (campaigns, records). */
+  public ProcessInstance startAs(String group, String processKey, Map<String, Object> vars) {
+    ProcessInstance[] started = new ProcessInstance[1];
+    as(member(group), () -> started[0] = engine.getRuntimeService().createProcessInstanceByKey(processKey)
+        .setVariables(vars).execute());
+    runJobs(started[0]);
+    return started[0];
+  }
+
+  /** The open tasks of that key in the case: several for a multi-instance step (one per department, unit, item). */
   public List<Task> tasks(ProcessInstance pi, String taskKey) {
     return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey)
-        .orderByTaskCreateTime().asc().list();
+        .orderByTaskCreateTime().asc().orderByTaskId().asc().list();
   }
 
   /** The candidate group (department) of a task. */
@@ -250,15 +264,44 @@ public class SimulationContext {
         .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).findFirst().orElse("window-clerks");
   }
 
-  /** A member of the task's candidate group claims and completes this task, e.g. one department's branch. */
+  /** The open task of that key whose variable (local or inherited) has that value, e.g. one unit's branch. */
+  public Task taskWhere(ProcessInstance pi, String taskKey, String variable, Object value) {
+    return tasks(pi, taskKey).stream()
+        .filter(t -> java.util.Objects.equals(value, engine.getTaskService().getVariable(t.getId(), variable)))
+        .findFirst().orElseThrow(() -> new IllegalStateException(
+            "案件 " + pi.getBusinessKey() + " 没有 " + variable + "=" + value + " 的待办任务 " + taskKey));
+  }
+
+  /**
+   * Completes this task of the case (e.g. one branch of a multi-instance step) as the one it is held by or offered
+   * to by name (the drawn inspector, the project's butler), otherwise as a member of its department; then runs the
+   * case's async steps.
+   */
   public String complete(ProcessInstance pi, Task task, Map<String, Object> vars) {
-    String user = member(groupOf(task));
+    var links = engine.getTaskService().getIdentityLinksForTask(task.getId());
+    String user = task.getAssignee() != null ? task.getAssignee()
+        : links.stream().filter(l -> "candidate".equals(l.getType()) && l.getUserId() != null)
+            .map(l -> l.getUserId()).findFirst()
+            .orElseGet(() -> member(links.stream().filter(l -> l.getGroupId() != null).map(l -> l.getGroupId())
+                .findFirst().orElse("window-clerks")));
     as(user, () -> {
-      engine.getTaskService().claim(task.getId(), user);
+      if (task.getAssignee() == null) {
+        engine.getTaskService().claim(task.getId(), user);
+      }
       engine.getTaskService().complete(task.getId(), vars);
     });
     runJobs(pi);
     return user;
+  }
+
+  /** The running process the case called (call activity), e.g. a land-use stage or a video inspection. */
+  public ProcessInstance calledInstance(ProcessInstance pi) {
+    ProcessInstance called = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .singleResult();
+    if (called == null) {
+      throw new IllegalStateException("案件 " + pi.getBusinessKey() + " 当前没有调用中的子流程");
+    }
+    return called;
   }
 
   /**

@@ -139,6 +139,24 @@ class ServiceFollowUpTest extends ScenarioTest {
   }
 
   @Test
+  void aCaseFinishedByAClerkLoggedInIsFollowedUpToo() {
+    ProcessInstance pi = apply(FOOD, ALL, false);
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    // the refusal ends the case in the clerk's own request, as in Tasklist: the follow-up must not need her rights
+    engine.getIdentityService().setAuthentication("market1", List.of("market-regulation"));
+    try {
+      completeAs("market1", pi, "Task_ReviewApplication", Map.of("reviewDecision", "REJECT",
+          "decisionReason", "经营场所不符合要求"));
+      assertThat(engine.getIdentityService().getCurrentAuthentication().getUserId()).isEqualTo("market1");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(pi).isEnded();
+    assertThat(followUpOf(pi)).isNotNull();
+    assertThat(registry.forOriginal(pi.getId())).isPresent();
+  }
+
+  @Test
   void aDeletedCaseAndACalledSubProcessAreNotFollowedUp() {
     ProcessInstance deleted = apply(FOOD, ALL, false);
     engine.getRuntimeService().deleteProcessInstance(deleted.getId(), "申请人撤回");

@@ -1,0 +1,126 @@
+package cn.gaoxin.approval.audit.simulation.construction;
+
+import cn.gaoxin.approval.audit.simulation.PlannedCase;
+import cn.gaoxin.approval.audit.simulation.ReformDriver;
+import cn.gaoxin.approval.audit.simulation.SimulationContext;
+import cn.gaoxin.approval.catalog.ServiceCatalog;
+import cn.gaoxin.approval.catalog.ServiceItem;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plays 拿地即开工 ({@code construction-on-land-acquisition}) cases: three parallel pre-reviews before the land
+ * contract, the permits on the day the contract is signed (before or after the last pre-review), a refused
+ * pre-review, overdue pre-reviews urged by supervision. Day parameters (working days): {@code verifyDays},
+ * {@code reviewDays} (pre-reviews), {@code supplementDays} (from the pre-reviews to the contract),
+ * {@code resubmitDays}.
+ */
+@Component
+public class ConstructionOnLandAcquisitionDriver implements ReformDriver {
+
+  public static final String KEY = "construction-on-land-acquisition";
+  static final String ITEM = "GX-NDJKG-001";
+  /** Each pre-review: task, decision variable, opinion variable and a refusal's reason. */
+  private static final List<List<String>> REVIEWS = List.of(
+      List.of("Task_ReviewDesign", "designReviewDecision", "designReviewOpinion", "容积率低于出让条件要求的 1.2"),
+      List.of("Task_ReviewPlanning", "planningReviewDecision", "planningReviewOpinion", "建筑退线不满足规划条件"),
+      List.of("Task_ReviewConstruction", "permitReviewDecision", "permitReviewOpinion", "施工图审查合格书未取得"));
+
+  private final ServiceCatalog catalog;
+
+  public ConstructionOnLandAcquisitionDriver(ServiceCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @Override
+  public String processKey() {
+    return KEY;
+  }
+
+  @Override
+  public List<Scenario> scenarios() {
+    return List.of(
+        new Scenario("APPROVED", "预审通过, 签订出让合同当日核发三证", 40),
+        new Scenario("CONTRACT_FIRST", "先签出让合同, 最后一项预审通过即核发三证", 10),
+        new Scenario("APPROVED_LATE", "预审超期, 效能监察督办后通过", 8),
+        new Scenario("REJECTED", "一项预审不通过, 案件终止", 8),
+        // the land contract is awaited 90 calendar days: longer than a simulated case may take, so only on request
+        new Scenario("PREPARATION_CLOSED", "逾期未签订出让合同, 预审关闭", 0),
+        new Scenario("RESUBMITTED", "材料不全, 一次性告知后补正", 6),
+        new Scenario("NOT_ACCEPTED", "材料不全, 逾期未补正, 不予受理", 3),
+        new Scenario("OPEN", "并联预审中 (未办结)", 4));
+  }
+
+  @Override
+  public void play(PlannedCase c, SimulationContext ctx) {
+    ServiceItem item = catalog.require(ITEM);
+    String scenario = c.scenario();
+    Projects.Project project = Projects.pick(ctx.random());
+    String parcel = "GX-" + c.start().getYear() + "-" + (10 + ctx.random().nextInt(80));
+    ProcessInstance pi = WindowIntake.apply(c, ctx, item, 2,
+        Map.of("projectName", project.name(), "landParcelNumber", parcel));
+    if (scenario.equals("NOT_ACCEPTED") || scenario.equals("OPEN")) {
+      return;
+    }
+
+    List<List<String>> order = new ArrayList<>(REVIEWS);
+    Collections.shuffle(order, ctx.random());
+    int reviewDays = Math.max(1, Math.min(8, c.days("reviewDays", 3)));
+    switch (scenario) {
+      case "REJECTED" -> {
+        ctx.workingDaysLater(reviewDays);
+        review(ctx, pi, order.get(0), true);
+        review(ctx, pi, order.get(1), false);
+      }
+      case "PREPARATION_CLOSED" -> {
+        ctx.workingDaysLater(reviewDays);
+        order.forEach(r -> review(ctx, pi, r, true));
+        ctx.fireTimer(pi, "Event_ContractWaitExpired");
+      }
+      case "CONTRACT_FIRST" -> {
+        ctx.workingDaysLater(Math.max(1, reviewDays / 2));
+        review(ctx, pi, order.get(0), true);
+        ctx.workingDaysLater(0);
+        signContract(ctx, pi);
+        ctx.workingDaysLater(Math.max(1, reviewDays - reviewDays / 2));
+        review(ctx, pi, order.get(1), true);
+        review(ctx, pi, order.get(2), true);
+      }
+      case "APPROVED_LATE" -> {
+        ctx.workingDaysLater(Math.min(3, reviewDays));
+        review(ctx, pi, order.get(0), true);
+        review(ctx, pi, order.get(1), true);
+        ctx.fireTimer(pi, "Event_PreReviewOverdue");
+        ctx.workingDaysLater(0);
+        ctx.complete(pi, "Task_SupervisePreReview",
+            Map.of("supervisionAction", "URGE", "supervisionOpinion", "预审已超承诺时限, 请尽快出具预审意见"));
+        ctx.workingDaysLater(1);
+        review(ctx, pi, order.get(2), true);
+        ctx.workingDaysLater(1 + ctx.random().nextInt(5));
+        signContract(ctx, pi);
+      }
+      default -> {
+        for (int i = 0; i < order.size(); i++) {
+          ctx.workingDaysLater(i == 0 ? Math.max(1, reviewDays - 1) : ctx.random().nextInt(2));
+          review(ctx, pi, order.get(i), true);
+        }
+        ctx.workingDaysLater(Math.max(1, Math.min(8, c.days("supplementDays", 3))));
+        signContract(ctx, pi);
+      }
+    }
+  }
+
+  private static void review(SimulationContext ctx, ProcessInstance pi, List<String> review, boolean approve) {
+    ctx.complete(pi, review.get(0), approve ? Map.of(review.get(1), "APPROVE")
+        : Map.of(review.get(1), "REJECT", review.get(2), review.get(3)));
+  }
+
+  private static void signContract(SimulationContext ctx, ProcessInstance pi) {
+    ctx.correlate(pi, "LandContractSigned",
+        Map.of("landContractNumber", "高新出让〔" + ctx.now().getYear() + "〕" + (10 + ctx.random().nextInt(90)) + "号"));
+  }
+}

@@ -1,0 +1,101 @@
+package cn.gaoxin.approval.audit;
+
+import static cn.gaoxin.approval.audit.DemoDriverChecks.ended;
+import static cn.gaoxin.approval.audit.DemoDriverChecks.open;
+import static java.util.Map.entry;
+
+import cn.gaoxin.approval.audit.simulation.DemoHistory;
+import cn.gaoxin.approval.audit.simulation.construction.ConstructionOnCommitmentDriver;
+import cn.gaoxin.approval.audit.simulation.construction.ConstructionOnLandAcquisitionDriver;
+import cn.gaoxin.approval.audit.simulation.construction.JointCompletionAcceptanceDriver;
+import cn.gaoxin.approval.audit.simulation.construction.LandUseOneMatterDriver;
+import cn.gaoxin.approval.audit.simulation.construction.LicenceOnHandoverDriver;
+import cn.gaoxin.approval.audit.simulation.construction.RemoteVideoInspectionDriver;
+import cn.gaoxin.approval.support.ScenarioTest;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The demo-history drivers of the construction reforms: every scenario once, from Monday 9 June 2025 on (no
+ * holiday until October), each to the end the model gives it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConstructionDemoDriversTest extends ScenarioTest {
+
+  static final LocalDateTime MONDAY = LocalDateTime.of(2025, 6, 9, 9, 0);
+
+  @Autowired DemoHistory demo;
+  @Autowired ScorecardService scorecards;
+  @Autowired CaseSummaryStore summaries;
+  @Autowired RemoteVideoInspectionDriver videoInspection;
+  @Autowired ConstructionOnCommitmentDriver onCommitment;
+  @Autowired ConstructionOnLandAcquisitionDriver onLandAcquisition;
+  @Autowired JointCompletionAcceptanceDriver jointAcceptance;
+  @Autowired LicenceOnHandoverDriver onHandover;
+  @Autowired LandUseOneMatterDriver landUse;
+  DemoDriverChecks checks;
+
+  @BeforeEach
+  void checks() {
+    checks = new DemoDriverChecks(demo, scorecards, summaries, engine);
+  }
+
+  @Test
+  void remoteVideoInspection() {
+    checks.playEveryScenario(videoInspection, MONDAY, Map.of(
+        "PASSED", ended("INSPECTION_PASSED"), "RECTIFIED", ended("INSPECTION_PASSED"),
+        "ON_SITE_FAILED", ended("INSPECTION_FAILED"), "RECTIFICATION_OVERDUE", ended("INSPECTION_PASSED"),
+        "DRUG_ON_SITE", ended("INSPECTION_PASSED"), "APPROVED_LATE", ended("INSPECTION_PASSED"),
+        "OPEN", open("RECEIVED")));
+  }
+
+  @Test
+  void constructionOnCommitment() {
+    checks.playEveryScenario(onCommitment, MONDAY.plusDays(1), Map.ofEntries(
+        entry("APPROVED", ended("APPROVED")), entry("APPROVED_LATE", ended("APPROVED")),
+        entry("SIGNED_LATER", ended("APPROVED")), entry("COMMITMENT_EXPIRED", ended("WITHDRAWN")),
+        entry("REGULAR", ended("APPROVED")), entry("REGULAR_LATE", ended("APPROVED")),
+        entry("RETURNED", ended("APPROVED")), entry("REJECTED", ended("REJECTED")),
+        entry("RESUBMITTED", ended("APPROVED")), entry("NOT_ACCEPTED", ended("NOT_ACCEPTED")),
+        entry("INSPECTION_RECTIFIED", ended("APPROVED")), entry("STOP_WORK", ended("STOP_WORK_ORDERED")),
+        entry("OPEN", open("ACCEPTED"))));
+  }
+
+  @Test
+  void constructionOnLandAcquisition() {
+    checks.playEveryScenario(onLandAcquisition, MONDAY.plusDays(2), Map.of(
+        "APPROVED", ended("APPROVED"), "CONTRACT_FIRST", ended("APPROVED"), "APPROVED_LATE", ended("APPROVED"),
+        "REJECTED", ended("REJECTED"), "PREPARATION_CLOSED", ended("PREPARATION_CLOSED"),
+        "RESUBMITTED", ended("APPROVED"), "NOT_ACCEPTED", ended("NOT_ACCEPTED"), "OPEN", open("ACCEPTED")));
+  }
+
+  @Test
+  void jointCompletionAcceptance() {
+    checks.playEveryScenario(jointAcceptance, MONDAY.plusDays(3), Map.of(
+        "APPROVED", ended("APPROVED"), "TITLE_ISSUED", ended("APPROVED"), "TITLE_REJECTED", ended("APPROVED"),
+        "RECTIFIED", ended("APPROVED"), "FAILED", ended("ACCEPTANCE_FAILED"), "APPROVED_LATE", ended("APPROVED"),
+        "RESUBMITTED", ended("APPROVED"), "NOT_ACCEPTED", ended("NOT_ACCEPTED"), "OPEN", open("ACCEPTED")));
+  }
+
+  @Test
+  void licenceOnHandover() {
+    String issued = "HANDOVER_CERTIFICATES_ISSUED";
+    checks.playEveryScenario(onHandover, MONDAY.plusDays(7), Map.of(
+        "APPROVED", ended(issued), "UNIT_RETRY", ended(issued), "UNIT_DEFERRED", ended(issued),
+        "APPROVED_LATE", ended(issued), "HANDOVER_LATE", ended(issued), "REJECTED", ended("REJECTED"),
+        "NO_CERTIFICATE", ended("NOT_ACCEPTED"), "RESUBMITTED", ended(issued), "NOT_ACCEPTED", ended("NOT_ACCEPTED"),
+        "OPEN", open("ACCEPTED")));
+  }
+
+  @Test
+  void landUseOneMatterAndItsStages() {
+    String done = "LAND_USE_COMPLETED";
+    checks.playEveryScenario(landUse, MONDAY.plusDays(8), Map.of(
+        "COMPLETED", ended(done), "CLAIM_LATE", ended(done), "ROADMAP_LATE", ended(done), "ITEM_LATE", ended(done),
+        "RESUBMITTED", ended(done), "NOT_ACCEPTED", ended("NOT_ACCEPTED"), "OPEN", open("ACCEPTED")));
+  }
+}
