@@ -18,13 +18,14 @@ import org.springframework.stereotype.Component;
 @Component("reviewReturns")
 public class ReviewReturns {
 
-  /** One department that returned the case, and what it asks to correct. */
-  public record Returned(String departmentName, String reason) {}
+  /** One department that returned the case, the items it reviews (may be empty), and what it asks to correct. */
+  public record Returned(String departmentName, String items, String reason) {}
 
-  /** Numbered lines "部门: 理由", one per returning department. */
+  /** Numbered lines "部门 (事项): 理由", one per returning department. */
   public static String reasons(List<Returned> returns) {
     return IntStream.range(0, returns.size())
-        .mapToObj(i -> (i + 1) + ". " + returns.get(i).departmentName() + ": " + returns.get(i).reason())
+        .mapToObj(i -> (i + 1) + ". " + returns.get(i).departmentName()
+            + (returns.get(i).items().isBlank() ? "" : " (" + returns.get(i).items() + ")") + ": " + returns.get(i).reason())
         .collect(Collectors.joining("\n"));
   }
 
@@ -46,10 +47,10 @@ public class ReviewReturns {
       Object decision2, Object reason2) {
     List<Returned> returns = new ArrayList<>();
     if (ReviewDecision.RETURN.name().equals(String.valueOf(decision1))) {
-      returns.add(new Returned(name1, reason1 == null ? "" : reason1.toString().trim()));
+      returns.add(new Returned(name1, "", reason1 == null ? "" : reason1.toString().trim()));
     }
     if (ReviewDecision.RETURN.name().equals(String.valueOf(decision2))) {
-      returns.add(new Returned(name2, reason2 == null ? "" : reason2.toString().trim()));
+      returns.add(new Returned(name2, "", reason2 == null ? "" : reason2.toString().trim()));
     }
     if (returns.isEmpty()) {
       throw new IllegalStateException("没有部门退回补正, 不能发送退回补正通知");
