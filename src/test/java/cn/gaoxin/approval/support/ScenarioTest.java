@@ -146,6 +146,11 @@ public abstract class ScenarioTest {
     return notices(pi).stream().map(Notice::type).toList();
   }
 
+  /** The case's open tasks in a department's queue (candidate group), as its clerks would find them. */
+  protected List<Task> queueOf(ProcessInstance pi, String group) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup(group).list();
+  }
+
   /** HTTP calls as the applicant (applicant API) and as clerks (engine REST), against this test's server. */
   protected RestClients rest() {
     return new RestClients(http, port);

@@ -298,7 +298,7 @@ class EnterpriseEstablishmentTest extends ScenarioTest {
   void theApplicantWithdrawsBeforeTheRegistrationDecision() {
     ProcessInstance pi = applyDomestic(WITH_COMMITMENT, software("COUNTER"));
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
-    assertThat(rest().tasks("market1", pi.getBusinessKey())).hasSize(1);
+    assertThat(queueOf(pi, "market-regulation")).hasSize(1);
 
     var withdrawn = rest().withdraw(pi.getBusinessKey(), CREDIT_CODE, "股东决定暂缓设立公司");
 
@@ -308,7 +308,7 @@ class EnterpriseEstablishmentTest extends ScenarioTest {
         .hasNotPassed("Task_RecordDecision");
     assertThat(progressOf(pi)).containsEntry("status", "WITHDRAWN").containsEntry("statusText", "已撤回")
         .containsEntry("finished", true);
-    assertThat(rest().tasks("market1", pi.getBusinessKey())).as("the review is gone from the queue").isEmpty();
+    assertThat(queueOf(pi, "market-regulation")).as("the review is gone from the queue").isEmpty();
     assertThat(variable(pi, "withdrawalReason")).isEqualTo("股东决定暂缓设立公司");
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "WITHDRAWN");
     assertThat(notices(pi).get(1).body()).contains("您已撤回", "未作出任何决定");

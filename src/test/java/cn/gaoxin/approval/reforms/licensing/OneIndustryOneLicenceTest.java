@@ -294,7 +294,7 @@ class OneIndustryOneLicenceTest extends ScenarioTest {
     assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
     assertThat(pi).isEnded().hasPassed("Task_RecordWithdrawal", "Task_NotifyWithdrawal", "Event_Withdrawn")
         .hasNotPassed("Task_RecordApproved", "Task_IssueOneCodeLicence");
-    assertThat(rest().tasks("health1", pi.getBusinessKey())).as("the hygiene review is gone").isEmpty();
+    assertThat(queueOf(pi, "health")).as("the hygiene review is gone").isEmpty();
     assertThat(progressOf(pi)).containsEntry("status", "WITHDRAWN").containsEntry("finished", true);
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "WITHDRAWN");
     assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();

@@ -360,15 +360,15 @@ class OneWindowAcceptanceTest extends ScenarioTest {
     ProcessInstance pi = applyOnline("POST", ITEMS);
     verifyAll(pi);
     review(pi, "market-regulation", "market1", "APPROVE", "符合条件");
-    assertThat(rest().tasks("health1", pi.getBusinessKey())).hasSize(1);
+    assertThat(queueOf(pi, "health")).hasSize(1);
 
     var withdrawn = rest().withdraw(pi.getBusinessKey(), CREDIT_CODE, "酒店改建, 暂不开业");
 
     assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
     assertThat(pi).isEnded().hasPassed("Task_RecordWithdrawal", "Task_NotifyWithdrawal", "Event_Withdrawn")
         .hasNotPassed("Task_RecordDecision", "SubProcess_IssueLicences");
-    assertThat(rest().tasks("health1", pi.getBusinessKey())).as("every open review is gone").isEmpty();
-    assertThat(rest().tasks("fire1", pi.getBusinessKey())).isEmpty();
+    assertThat(queueOf(pi, "health")).as("every open review is gone").isEmpty();
+    assertThat(queueOf(pi, "fire-protection")).isEmpty();
     assertThat(progressOf(pi)).containsEntry("status", "WITHDRAWN").containsEntry("finished", true);
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "WITHDRAWN");
     assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
