@@ -45,7 +45,7 @@ public class AssembleBundleResultsDelegate implements JavaDelegate {
     int approved = 0;
     for (String department : bundle.departments()) {
       DepartmentResult result = byDepartment.get(department);
-      if (result == null) {
+      if (result == null || result.returned()) {
         throw new IllegalStateException("部门 " + bundles.departmentName(department) + " 尚未作出审查决定, 不能出件");
       }
       StringBuilder line = new StringBuilder(result.departmentName()).append(": ")
@@ -67,8 +67,7 @@ public class AssembleBundleResultsDelegate implements JavaDelegate {
       lines.add(line.toString());
     }
     int total = bundle.departments().size();
-    CaseStatus decision = approved == total ? CaseStatus.APPROVED
-        : approved == 0 ? CaseStatus.REJECTED : CaseStatus.PARTIALLY_APPROVED;
+    CaseStatus decision = ItemBundles.overall(approved, total);
     execution.setVariable("resultSummary", ItemBundles.numbered(lines));
     execution.setVariable("approvedDepartments", approved);
     execution.setVariable("rejectedDepartments", total - approved);

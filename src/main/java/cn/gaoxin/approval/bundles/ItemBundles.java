@@ -1,12 +1,16 @@
 package cn.gaoxin.approval.bundles;
 
 import cn.gaoxin.approval.cases.ApplicationRejectedException;
+import cn.gaoxin.approval.cases.CaseStatus;
 import cn.gaoxin.approval.cases.CaseVariables;
 import cn.gaoxin.approval.catalog.Department;
 import cn.gaoxin.approval.catalog.ServiceCatalog;
 import cn.gaoxin.approval.catalog.ServiceItem;
+import cn.gaoxin.approval.decisions.ReviewReturns;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +18,12 @@ import org.springframework.stereotype.Component;
  * The case's {@link ItemBundle} (variables {@code itemCode}: the window item, {@code bundleItems}: the applied
  * items), and the lookups BPMN expressions need (bean name {@code itemBundles}):
  * <ul>
- *   <li>{@code ${itemBundles.departments(execution)}}: one entry per reviewing department (multi-instance);</li>
+ *   <li>{@code ${itemBundles.departmentsToReview(execution)}}: one entry per department still to decide
+ *       (multi-instance): every reviewing department at first; after a 退回补正 only the departments that returned
+ *       the case, since the others' decisions stand;</li>
+ *   <li>{@code ${itemBundles.anyReturned(execution)}}, {@code returnReasons}, {@code returningDepartmentNames}: the
+ *       departments' returns, for the one notice that lists them all;</li>
+ *   <li>{@code ${itemBundles.decisionStatus(execution)}}: the case's decision once every department decided;</li>
  *   <li>{@code ${itemBundles.approvedLicensableItems(execution)}}: items of approving departments that issue a
  *       licence (variable {@code departmentResults});</li>
  *   <li>{@code ${itemBundles.licenceType(code)}}, {@code licenceTitle}, {@code licenceValidYears},
@@ -43,8 +52,54 @@ public class ItemBundles {
     return result.bundle();
   }
 
-  public List<String> departments(VariableScope scope) {
-    return bundleOf(scope).departments();
+  /** Departments without a decision yet: none recorded, or the case was returned for correction. */
+  public List<String> departmentsToReview(VariableScope scope) {
+    Map<String, DepartmentResult> results = results(scope);
+    return bundleOf(scope).departments().stream()
+        .filter(d -> !results.containsKey(d) || results.get(d).returned())
+        .toList();
+  }
+
+  public boolean anyReturned(VariableScope scope) {
+    return !returns(scope).isEmpty();
+  }
+
+  /** Every returning department's reasons, numbered, for the one 退回补正 notice. */
+  public String returnReasons(VariableScope scope) {
+    return ReviewReturns.reasons(returns(scope));
+  }
+
+  public String returningDepartmentNames(VariableScope scope) {
+    return ReviewReturns.departments(returns(scope));
+  }
+
+  /** APPROVED, REJECTED or PARTIALLY_APPROVED over the bundle's departments (every one must have decided). */
+  public String decisionStatus(VariableScope scope) {
+    Map<String, DepartmentResult> results = results(scope);
+    List<String> departments = bundleOf(scope).departments();
+    long approved = departments.stream().filter(d -> results.containsKey(d) && results.get(d).approved()).count();
+    long rejected = departments.stream().filter(d -> results.containsKey(d) && results.get(d).rejected()).count();
+    if (approved + rejected < departments.size()) {
+      throw new IllegalStateException("尚有部门未作出审查决定, 不能记录本案决定");
+    }
+    return overall(approved, departments.size()).name();
+  }
+
+  static CaseStatus overall(long approved, int total) {
+    return approved == total ? CaseStatus.APPROVED : approved == 0 ? CaseStatus.REJECTED : CaseStatus.PARTIALLY_APPROVED;
+  }
+
+  private List<ReviewReturns.Returned> returns(VariableScope scope) {
+    Map<String, DepartmentResult> results = results(scope);
+    return bundleOf(scope).departments().stream().map(results::get)
+        .filter(r -> r != null && r.returned())
+        .map(r -> new ReviewReturns.Returned(r.departmentName(), String.join("、", r.itemNames()), r.reason()))
+        .toList();
+  }
+
+  private static Map<String, DepartmentResult> results(VariableScope scope) {
+    return CaseVariables.list(scope, DEPARTMENT_RESULTS, DepartmentResult.class).stream()
+        .collect(Collectors.toMap(DepartmentResult::department, Function.identity(), (a, b) -> b));
   }
 
   /** Items that issue a licence and whose department approved (variable {@code departmentResults}). */

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records one department's decision of a one-window case in the case-wide list {@code departmentResults}, which
- * the window assembles into the single delivery. Reads the branch's {@code reviewDepartment},
+ * the window assembles into the single delivery; a 退回补正 is recorded as RETURNED (the department reviews the
+ * corrected application again). Reads the branch's {@code reviewDepartment},
  * {@code departmentName}, {@code reviewItemCodes}, {@code reviewDecision} and {@code decisionReason}. A retried
  * step replaces the department's entry instead of adding a second one. Run it asynchronously: branches of
  * different departments finish at the same time and the engine retries the one that loses.

@@ -103,10 +103,14 @@ public class ApplicantController {
       return notFound();
     }
     if (instance.getEndTime() != null) {
-      return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "本案件已办结, 不能撤回"));
+      String status = progress.progress(instance).statusText();
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error",
+          "本案件已办结" + (status == null || status.isBlank() ? "" : " (" + status + ")") + ", 不能撤回"));
     }
-    if (runtimeService.getVariable(instance.getId(), "decisionStatus") != null) {
-      return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "本案件已作出决定, 不能撤回"));
+    Object decision = runtimeService.getVariable(instance.getId(), "decisionStatus");
+    if (decision != null) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "本案件已作出决定 ("
+          + CaseStatus.label(decision) + "), 决定作出后不能撤回"));
     }
     boolean withdrawable = runtimeService.createEventSubscriptionQuery().processInstanceId(instance.getId())
         .eventType("message").eventName("CaseWithdrawn").count() > 0;

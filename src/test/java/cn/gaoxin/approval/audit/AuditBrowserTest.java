@@ -5,14 +5,12 @@ import static cn.gaoxin.approval.audit.AuditScenarioSupport.planned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gaoxin.approval.audit.simulation.DemoHistory;
-import java.io.File;
+import cn.gaoxin.approval.support.BrowserHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.Test;
@@ -22,16 +20,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The auditors' pages in a real browser: headless Chromium (Debian's, {@code /usr/bin/chromium} or {@code CHROMIUM})
- * driven by playwright-core from {@code src/test/browser} (installed with {@code npm ci} on first run). Skipped, with
- * the reason printed, where node or Chromium is missing. Screenshots: {@code target/browser-screenshots/}.
+ * The auditors' pages in a real browser ({@link BrowserHarness}: headless Chromium driven by playwright-core). Skipped,
+ * with the reason printed, where node or Chromium is missing. Screenshots: {@code target/browser-screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class AuditBrowserTest {
 
-  static final Path HARNESS = Path.of("src", "test", "browser");
-  static final Path SHOTS = Path.of("target", "browser-screenshots");
+  static final Path SHOTS = BrowserHarness.SHOTS;
   static final String HOSTILE = "<img src=x onerror=\"window.__xss=1;alert(1)\">湘潭\"测试\"有限公司";
 
   @LocalServerPort int port;
@@ -42,16 +38,7 @@ class AuditBrowserTest {
   @Test
   void anAuditorFindsACaseAndSeesItsPathOnTheDiagram() throws Exception {
     ProcessEngines.registerProcessEngine(engine); // see AuditApiTest: the webapps find the engine by name
-    String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-    String why = !works("node", "--version") ? "找不到 node"
-        : !new File(chromium).canExecute() ? "找不到 Chromium (" + chromium + "; CI 用 apt-get install chromium)" : null;
-    if (why != null) {
-      System.out.println("[浏览器测试] 跳过: " + why);
-    }
-    Assumptions.assumeTrue(why == null, () -> "浏览器测试跳过: " + why);
-    if (!Files.isDirectory(HARNESS.resolve("node_modules").resolve("playwright-core"))) {
-      assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300)).as("npm ci").isZero();
-    }
+    String chromium = BrowserHarness.chromiumOrSkip();
 
     String code = AuditScenarioSupport.creditCode(31);
     AuditScenarioSupport.play(demo, List.of(planned("APPROVED_LATE", LocalDateTime.of(2026, 3, 2, 9, 30), "ONLINE",
@@ -60,33 +47,11 @@ class AuditBrowserTest {
         "select case_number from app_case_summary where credit_code = ? and process_key = ?", String.class, code,
         "incomplete-materials-acceptance");
 
-    Files.createDirectories(SHOTS);
-    int exit = run(List.of("node", "audit-trail.js"), Map.of("BASE_URL", "http://localhost:" + port,
+    int exit = BrowserHarness.runScript("audit-trail.js", Map.of("BASE_URL", "http://localhost:" + port,
         "CASE_NUMBER", caseNumber, "SCREENSHOT_DIR", SHOTS.toAbsolutePath().toString(), "HOSTILE_TEXT", HOSTILE,
         "CHROMIUM", chromium), 240);
     assertThat(exit).as("浏览器测试 (输出见上)").isZero();
     assertThat(SHOTS.resolve("audit-trail.png")).exists();
     assertThat(Files.size(SHOTS.resolve("audit-trail.png"))).isGreaterThan(10_000);
-  }
-
-  private static int run(List<String> command, Map<String, String> env, int timeoutSeconds) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(HARNESS.toFile()).redirectErrorStream(true).inheritIO();
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(command + " 超时 (" + timeoutSeconds + " 秒)");
-    }
-    return process.exitValue();
-  }
-
-  private static boolean works(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (Exception e) {
-      return false;
-    }
   }
 }

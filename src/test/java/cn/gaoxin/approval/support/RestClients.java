@@ -91,6 +91,23 @@ public class RestClients {
         new HttpEntity<>("{}", headers), String.class).getBody();
   }
 
+  /** 撤回 as the applicant: {@code POST /api/cases/{caseNumber}/withdraw}. */
+  public ResponseEntity<Map<String, Object>> withdraw(String caseNumber, String creditCode, String reason) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("creditCode", creditCode);
+    body.put("reason", reason);
+    return anonymous.exchange(url("/api/cases/" + caseNumber + "/withdraw"), HttpMethod.POST, new HttpEntity<>(body),
+        new ParameterizedTypeReference<>() {});
+  }
+
+  /** Corrected or supplementary materials as the applicant: {@code POST /api/cases/{caseNumber}/materials}. */
+  public ResponseEntity<Map<String, Object>> submitMaterials(String caseNumber, String creditCode,
+      List<String> materials) {
+    return anonymous.exchange(url("/api/cases/" + caseNumber + "/materials"), HttpMethod.POST,
+        new HttpEntity<>(Map.of("creditCode", creditCode, "materials", materials)),
+        new ParameterizedTypeReference<>() {});
+  }
+
   public ResponseEntity<Map<String, Object>> progress(String caseNumber, String creditCode) {
     return anonymous.exchange(url("/api/cases/" + caseNumber + "?creditCode=" + creditCode), HttpMethod.GET, null,
         new ParameterizedTypeReference<>() {});

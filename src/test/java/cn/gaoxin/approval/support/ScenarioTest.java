@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -38,6 +40,8 @@ public abstract class ScenarioTest {
   @Autowired protected ProcessEngine engine;
   @Autowired protected ApplicationService applications;
   @Autowired protected NoticeOutbox outbox;
+  @Autowired private TestRestTemplate http;
+  @LocalServerPort private int port;
 
   @BeforeEach
   void initAssertions() {
@@ -140,5 +144,24 @@ public abstract class ScenarioTest {
 
   protected List<String> noticeTypes(ProcessInstance pi) {
     return notices(pi).stream().map(Notice::type).toList();
+  }
+
+  /** The case's open tasks in a department's queue (candidate group), as its clerks would find them. */
+  protected List<Task> queueOf(ProcessInstance pi, String group) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup(group).list();
+  }
+
+  /** HTTP calls as the applicant (applicant API) and as clerks (engine REST), against this test's server. */
+  protected RestClients rest() {
+    return new RestClients(http, port);
+  }
+
+  /** What the applicant sees: {@code GET /api/cases/{caseNumber}} with the credit code the tests apply with. */
+  protected Map<String, Object> progressOf(ProcessInstance pi) {
+    var response = rest().progress(pi.getBusinessKey(), CREDIT_CODE);
+    if (!response.getStatusCode().is2xxSuccessful()) {
+      throw new AssertionError("查询办理进度失败: " + response);
+    }
+    return response.getBody();
   }
 }

@@ -7,9 +7,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * For review tasks that must end in a decision: 退回补正 (RETURN) is refused. In 一窗受理 and 一业一证 the
- * departments review in parallel on materials the window checked once and notified once (一次性告知); one department
- * sending the case back on its own would reopen a check the others rely on. Use after {@code validateDecision}.
+ * For review tasks that must end in a decision: 退回补正 (RETURN) is refused. Kept where the model has no return
+ * path by design: 证照联办 (both reviews decide on materials the window checked and notified once before
+ * acceptance), 简易注销 (the registration is decided after the 45-day public notice; papers are settled before it)
+ * and the partner district's side of 跨区通办 (the applicant deals with the accepting district only). 一窗受理,
+ * 一业一证 and 企业开办 model 退回补正 as a path of their own. Use after {@code validateDecision}.
  */
 @Component("requireFinalDecision")
 public class RequireFinalDecisionListener implements TaskListener {

@@ -236,14 +236,99 @@ class EnterpriseEstablishmentTest extends ScenarioTest {
     String id = task(pi, "Task_RegisterEnterprise").getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(id, Map.of("reviewDecision", "REJECT")))
         .hasMessageContaining("不予许可必须填写理由");
-    assertThatThrownBy(() -> engine.getTaskService().complete(id,
-        Map.of("reviewDecision", "RETURN", "decisionReason", "请补充章程"))).hasMessageContaining("不能退回补正");
+    assertThatThrownBy(() -> engine.getTaskService().complete(id, Map.of("reviewDecision", "RETURN")))
+        .hasMessageContaining("退回补正必须一次性写明全部需要补正的内容");
     completeAs("market1", pi, "Task_RegisterEnterprise",
         Map.of("reviewDecision", "REJECT", "decisionReason", "企业名称与已登记企业名称近似"));
 
     assertThat(pi).isEnded().hasPassed("Task_NotifyRejection", "Event_Rejected").hasNotPassed("SubProcess_OpeningServices");
     assertThat(notices(pi).get(1).body()).contains("不予许可", "企业名称与已登记企业名称近似");
     assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void registrationReturnedForCorrectionIsCorrectedOnlineRecheckedAndApproved() {
+    ProcessInstance pi = applyDomestic(WITH_COMMITMENT, software("COUNTER"));
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    completeAs("market1", pi, "Task_RegisterEnterprise", Map.of("reviewDecision", "RETURN", "decisionReason",
+        "1. 公司章程第十二条出资期限与股东决定不一致; 2. 法定代表人身份证明已过有效期"));
+
+    assertThat(pi).hasPassed("Task_RecordDecision", "Task_ReturnForCorrection").isWaitingAt("Gateway_WaitResubmission")
+        .hasNotPassed("SubProcess_OpeningServices");
+    assertThat(task(pi, "Task_RegisterEnterprise")).isNull();
+    assertThat(progressOf(pi)).containsEntry("status", "RETURNED").containsEntry("statusText", "已退回补正")
+        .containsEntry("finished", false);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION");
+    // one notice: the department, every reason, and the new deadline (5 working days: Fri 10 April after Qingming)
+    assertThat(notices(pi).get(1).body()).contains("经市场监督管理局审查, 需要补正", "出资期限与股东决定不一致",
+        "法定代表人身份证明已过有效期", "2026年4月10日");
+
+    var resubmitted = rest().submitMaterials(pi.getBusinessKey(), CREDIT_CODE, WITH_COMMITMENT);
+    assertThat(resubmitted.getStatusCode().value()).isEqualTo(202);
+    assertThat(pi).isWaitingAt("Task_VerifyMaterials");
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    assertThat(pi).isWaitingAt("Task_RegisterEnterprise");
+    completeAs("market1", pi, "Task_RegisterEnterprise", Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后准予登记"));
+
+    assertThat(pi).isWaitingAt("Task_IssueBusinessLicence", "Task_EngraveSeals", "Task_RegisterTax",
+        "Task_RegisterSocialInsurance");
+    assertThat(progressOf(pi)).containsEntry("status", "APPROVED");
+    assertThat(variable(pi, "returnCount")).isEqualTo(1);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "ACCEPTED");
+  }
+
+  @Test
+  void returnedRegistrationNotCorrectedInTimeIsNotAccepted() {
+    ProcessInstance pi = applyDomestic(WITH_COMMITMENT, software("COUNTER"));
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    completeAs("market1", pi, "Task_RegisterEnterprise",
+        Map.of("reviewDecision", "RETURN", "decisionReason", "全体股东未在章程上签字"));
+    assertThat(timer(pi, "Event_ResubmissionDeadlinePassed").getDuedate()).isEqualTo(endOfDay(LocalDate.of(2026, 4, 10)));
+
+    fireTimer(pi, "Event_ResubmissionDeadlinePassed");
+
+    assertThat(pi).isEnded().hasPassed("Task_CloseNotAccepted", "Task_NotifyNotAccepted", "Event_NotAccepted")
+        .hasNotPassed("SubProcess_OpeningServices");
+    assertThat(progressOf(pi)).containsEntry("status", "NOT_ACCEPTED").containsEntry("finished", true);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "NOT_ACCEPTED");
+    assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void theApplicantWithdrawsBeforeTheRegistrationDecision() {
+    ProcessInstance pi = applyDomestic(WITH_COMMITMENT, software("COUNTER"));
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    assertThat(queueOf(pi, "market-regulation")).hasSize(1);
+
+    var withdrawn = rest().withdraw(pi.getBusinessKey(), CREDIT_CODE, "股东决定暂缓设立公司");
+
+    assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
+    assertThat(withdrawn.getBody()).containsEntry("status", "WITHDRAWN");
+    assertThat(pi).isEnded().hasPassed("Task_RecordWithdrawal", "Task_NotifyWithdrawal", "Event_Withdrawn")
+        .hasNotPassed("Task_RecordDecision");
+    assertThat(progressOf(pi)).containsEntry("status", "WITHDRAWN").containsEntry("statusText", "已撤回")
+        .containsEntry("finished", true);
+    assertThat(queueOf(pi, "market-regulation")).as("the review is gone from the queue").isEmpty();
+    assertThat(variable(pi, "withdrawalReason")).isEqualTo("股东决定暂缓设立公司");
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "WITHDRAWN");
+    assertThat(notices(pi).get(1).body()).contains("您已撤回", "未作出任何决定");
+    assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void withdrawalIsRefusedOnceTheRegistrationIsDecided() {
+    ProcessInstance pi = applyDomestic(WITH_COMMITMENT, software("COUNTER"));
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    completeAs("market1", pi, "Task_RegisterEnterprise", Map.of("reviewDecision", "APPROVE", "decisionReason", "准予登记"));
+
+    var refused = rest().withdraw(pi.getBusinessKey(), CREDIT_CODE, "不想开了");
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(409);
+    assertThat(refused.getBody().get("error").toString()).contains("已作出决定", "准予许可", "不能撤回");
+    assertThat(pi).isWaitingAt("Task_IssueBusinessLicence", "Task_EngraveSeals", "Task_RegisterTax",
+        "Task_RegisterSocialInsurance");
+    assertThat(progressOf(pi)).containsEntry("status", "APPROVED");
+    assertThat(noticeTypes(pi)).doesNotContain("WITHDRAWN");
   }
 
   @Test

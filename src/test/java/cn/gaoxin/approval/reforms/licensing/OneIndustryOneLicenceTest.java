@@ -212,16 +212,112 @@ class OneIndustryOneLicenceTest extends ScenarioTest {
   }
 
   @Test
-  void aRefusalNeedsAReasonAndAParallelReviewCannotSendTheCaseBackOnItsOwn() {
+  void aRefusalOrAReturnNeedsItsReasons() {
     ProcessInstance pi = applyFor(ALL);
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
     String id = task(pi, "Task_ReviewHygiene").getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(id, Map.of("reviewDecision", "REJECT")))
         .hasMessageContaining("不予许可必须填写理由");
-    assertThatThrownBy(() -> engine.getTaskService().complete(id,
-        Map.of("reviewDecision", "RETURN", "decisionReason", "请补充健康证明"))).hasMessageContaining("不能退回补正");
-    assertThat(pi).isWaitingAt("Task_ReviewHygiene");
+    assertThatThrownBy(() -> engine.getTaskService().complete(id, Map.of("reviewDecision", "RETURN", "decisionReason", " ")))
+        .hasMessageContaining("退回补正必须一次性写明全部需要补正的内容");
+    assertThat(pi).isWaitingAt("Task_ReviewRegistration", "Task_ReviewHygiene");
     assertThat(variable(pi, "hygieneDecision")).isNull();
+  }
+
+  @Test
+  void aReturnedHygieneReviewWaitsForTheOtherThenOnlyTheReturningDepartmentReviewsTheCorrection() {
+    ProcessInstance pi = applyFor(ALL);
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    completeAs("health1", pi, "Task_ReviewHygiene", Map.of("reviewDecision", "RETURN",
+        "decisionReason", "客房消毒间未在平面布局图中标明; 两名从业人员健康合格证明已过期"));
+    runJobs(pi);
+    assertThat(pi).as("the registration review goes on").isWaitingAt("Task_ReviewRegistration");
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED");
+
+    completeAs("market1", pi, "Task_ReviewRegistration", Map.of("reviewDecision", "APPROVE", "decisionReason", "准予登记"));
+    runJobs(pi);
+
+    assertThat(pi).hasPassed("Gateway_JoinReview", "Task_ReturnForCorrection").isWaitingAt("Gateway_WaitResubmission")
+        .hasNotPassed("Task_RecordApproved", "Task_IssueOneCodeLicence");
+    assertThat(progressOf(pi)).containsEntry("status", "RETURNED").containsEntry("statusText", "已退回补正");
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION");
+    assertThat(notices(pi).get(1).body()).contains("经卫生健康局审查, 需要补正", "1. 卫生健康局: 客房消毒间未在平面布局图中标明",
+        "两名从业人员健康合格证明已过期", "2026年4月10日").doesNotContain("市场监督管理局");
+
+    var resubmitted = rest().submitMaterials(pi.getBusinessKey(), CREDIT_CODE, ALL);
+    assertThat(resubmitted.getStatusCode().value()).isEqualTo(202);
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+
+    assertThat(pi).as("the registration stays approved; only health reviews again").isWaitingAt("Task_ReviewHygiene");
+    assertThat(task(pi, "Task_ReviewRegistration")).isNull();
+    completeAs("health1", pi, "Task_ReviewHygiene", Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后符合卫生规范"));
+    runJobs(pi);
+
+    assertThat(pi).isEnded().hasPassed("Task_RecordApproved", "Task_IssueOneCodeLicence", "Event_OneCodeLicenceIssued");
+    assertThat(progressOf(pi)).containsEntry("status", "APPROVED").containsEntry("finished", true);
+    assertThat(licences.forCase(pi.getBusinessKey())).singleElement()
+        .satisfies(l -> assertThat(l.permits()).containsExactly("营业执照 (市场主体登记)", "公共场所卫生许可"));
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "ACCEPTED", "ONE_CODE_LICENCE_ISSUED");
+  }
+
+  @Test
+  void bothDepartmentsReturningSendOneNoticeAndNoCorrectionByTheDeadlineClosesTheCase() {
+    ProcessInstance pi = applyFor(ALL);
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    completeAs("market1", pi, "Task_ReviewRegistration",
+        Map.of("reviewDecision", "RETURN", "decisionReason", "章程未载明经营期限"));
+    completeAs("health1", pi, "Task_ReviewHygiene",
+        Map.of("reviewDecision", "RETURN", "decisionReason", "卫生管理制度缺少公共用品消毒制度"));
+    runJobs(pi);
+
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION");
+    assertThat(notices(pi).get(1).body()).contains("经市场监督管理局、卫生健康局审查", "1. 市场监督管理局: 章程未载明经营期限",
+        "2. 卫生健康局: 卫生管理制度缺少公共用品消毒制度");
+
+    fireTimer(pi, "Event_ResubmissionDeadlinePassed");
+
+    assertThat(pi).isEnded().hasPassed("Task_CloseNotAccepted", "Event_NotAccepted").hasNotPassed("Task_RecordApproved");
+    assertThat(progressOf(pi)).containsEntry("status", "NOT_ACCEPTED").containsEntry("finished", true);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "NOT_ACCEPTED");
+    assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void theApplicantWithdrawsWhileOneReviewIsStillOpen() {
+    ProcessInstance pi = applyFor(ALL);
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    completeAs("market1", pi, "Task_ReviewRegistration", Map.of("reviewDecision", "APPROVE", "decisionReason", "准予登记"));
+    runJobs(pi);
+
+    var withdrawn = rest().withdraw(pi.getBusinessKey(), CREDIT_CODE, "选址变更, 另行申请");
+
+    assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
+    assertThat(pi).isEnded().hasPassed("Task_RecordWithdrawal", "Task_NotifyWithdrawal", "Event_Withdrawn")
+        .hasNotPassed("Task_RecordApproved", "Task_IssueOneCodeLicence");
+    assertThat(queueOf(pi, "health")).as("the hygiene review is gone").isEmpty();
+    assertThat(progressOf(pi)).containsEntry("status", "WITHDRAWN").containsEntry("finished", true);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "WITHDRAWN");
+    assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void withdrawalIsRefusedOnceBothReviewsAreDecidedEvenBeforeTheLicenceIsIssued() {
+    ProcessInstance pi = applyFor(ALL);
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    completeAs("market1", pi, "Task_ReviewRegistration", Map.of("reviewDecision", "APPROVE", "decisionReason", "准予登记"));
+    completeAs("health1", pi, "Task_ReviewHygiene", Map.of("reviewDecision", "APPROVE", "decisionReason", "符合要求"));
+    // the join runs (async); the decision is recorded before the licence is issued by its own async step
+    engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId("Gateway_JoinReview").list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    assertThat(pi).hasPassed("Task_RecordApproved").isWaitingAt("Task_IssueOneCodeLicence");
+
+    var refused = rest().withdraw(pi.getBusinessKey(), CREDIT_CODE, null);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(409);
+    assertThat(refused.getBody().get("error").toString()).contains("已作出决定 (准予许可)", "不能撤回");
+    runJobs(pi);
+    assertThat(pi).isEnded().hasPassed("Event_OneCodeLicenceIssued");
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "ONE_CODE_LICENCE_ISSUED");
   }
 
   // ---------------------------------------------------------------------------------------------------------

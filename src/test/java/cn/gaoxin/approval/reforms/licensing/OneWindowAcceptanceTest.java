@@ -282,17 +282,124 @@ class OneWindowAcceptanceTest extends ScenarioTest {
   }
 
   @Test
-  void aRefusalNeedsAReasonAndADepartmentCannotSendTheCaseBackOnItsOwn() {
+  void aRefusalOrAReturnNeedsItsReasons() {
     ProcessInstance pi = applyOnline("POST", List.of("XF-AQJC-001"));
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of(CaseVariables.SUBMITTED_MATERIALS,
         CaseVariables.json(allMaterials(List.of("XF-AQJC-001")))));
     String id = reviewTasks(pi).get("fire-protection").getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(id, Map.of("reviewDecision", "REJECT")))
         .hasMessageContaining("不予许可必须填写理由");
-    assertThatThrownBy(() -> engine.getTaskService().complete(id,
-        Map.of("reviewDecision", "RETURN", "decisionReason", "请补充消防设施平面图"))).hasMessageContaining("不能退回补正");
+    assertThatThrownBy(() -> engine.getTaskService().complete(id, Map.of("reviewDecision", "RETURN")))
+        .hasMessageContaining("退回补正必须一次性写明全部需要补正的内容");
     assertThat(reviewTasks(pi)).containsKey("fire-protection");
     assertThat(variable(pi, "departmentResults")).isNull();
+  }
+
+  @Test
+  void returnsWaitForEveryDepartmentThenOneNoticeListsThemAndOnlyTheReturningDepartmentsReviewAgain() {
+    ProcessInstance pi = applyOnline("POST", ITEMS);
+    verifyAll(pi);
+    review(pi, "fire-protection", "fire1", "RETURN", "消防设施平面图未标明疏散通道和安全出口");
+    review(pi, "market-regulation", "market1", "APPROVE", "符合条件");
+    assertThat(noticeTypes(pi)).as("nothing goes out while a department still reviews").containsExactly("ACCEPTED");
+    review(pi, "health", "health1", "RETURN", "两名从业人员缺健康合格证明");
+
+    assertThat(pi).hasPassed("Gateway_AnyReturned", "Task_ReturnForCorrection").isWaitingAt("Gateway_WaitResubmission")
+        .hasNotPassed("Task_RecordDecision", "SubProcess_IssueLicences");
+    assertThat(reviewTasks(pi)).isEmpty();
+    assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
+    assertThat(progressOf(pi)).containsEntry("status", "RETURNED").containsEntry("statusText", "已退回补正")
+        .containsEntry("finished", false);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION");
+    assertThat(notices(pi).get(1).body()).contains("经卫生健康局、消防救援机构审查, 需要补正",
+        "1. 卫生健康局 (公共场所卫生许可): 两名从业人员缺健康合格证明",
+        "2. 消防救援机构 (公众聚集场所投入使用、营业前消防安全检查): 消防设施平面图未标明疏散通道和安全出口", "2026年4月10日")
+        .doesNotContain("市场监督管理局");
+
+    var resubmitted = rest().submitMaterials(pi.getBusinessKey(), CREDIT_CODE, allMaterials(ITEMS));
+    assertThat(resubmitted.getStatusCode().value()).isEqualTo(202);
+    assertThat(pi).isWaitingAt("Task_VerifyMaterials");
+    completeAs("window2", pi, "Task_VerifyMaterials", Map.of());
+
+    assertThat(reviewTasks(pi)).as("the market's approval stands").containsOnlyKeys("health", "fire-protection");
+    review(pi, "health", "health1", "APPROVE", "补正后符合要求");
+    review(pi, "fire-protection", "fire1", "APPROVE", "补正后符合要求");
+
+    assertThat(pi).isWaitingAt("Task_ConfirmResults");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
+    assertThat(licences.forCase(pi.getBusinessKey())).extracting(Licence::subject).containsExactlyInAnyOrderElementsOf(ITEMS);
+    assertThat(progressOf(pi)).containsEntry("status", "RESULTS_READY");
+    completeAs("window1", pi, "Task_ConfirmResults", Map.of("resultsChecked", true));
+    completeAs("courier1", pi, "Task_DeliverByPost", Map.of("waybillNumber", "1187654321098"));
+    assertThat(pi).isEnded();
+    assertThat(variable(pi, "returnCount")).isEqualTo(1);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "ACCEPTED", "ONE_WINDOW_RESULTS");
+    assertThat(notices(pi).get(3).body()).contains("1. 市场监督管理局: 准予许可", "2. 卫生健康局: 准予许可", "3. 消防救援机构: 准予许可");
+  }
+
+  @Test
+  void aReturnedCaseNotCorrectedInTimeIsNotAcceptedAndNothingIsIssued() {
+    List<String> items = List.of("WJ-GGWS-001", "XF-AQJC-001");
+    ProcessInstance pi = applyOnline("POST", items);
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of(CaseVariables.SUBMITTED_MATERIALS,
+        CaseVariables.json(allMaterials(items))));
+    review(pi, "health", "health1", "APPROVE", "符合要求");
+    review(pi, "fire-protection", "fire1", "RETURN", "未提交消防安全检查承诺书");
+    assertThat(timer(pi, "Event_ResubmissionDeadlinePassed").getDuedate()).isEqualTo(endOfDay(LocalDate.of(2026, 4, 10)));
+
+    fireTimer(pi, "Event_ResubmissionDeadlinePassed");
+
+    assertThat(pi).isEnded().hasPassed("Task_CloseNotAccepted", "Event_NotAccepted").hasNotPassed("SubProcess_IssueLicences");
+    assertThat(progressOf(pi)).containsEntry("status", "NOT_ACCEPTED").containsEntry("finished", true);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "NOT_ACCEPTED");
+    assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void theApplicantWithdrawsWhileTheDepartmentsReview() {
+    ProcessInstance pi = applyOnline("POST", ITEMS);
+    verifyAll(pi);
+    review(pi, "market-regulation", "market1", "APPROVE", "符合条件");
+    assertThat(queueOf(pi, "health")).hasSize(1);
+
+    var withdrawn = rest().withdraw(pi.getBusinessKey(), CREDIT_CODE, "酒店改建, 暂不开业");
+
+    assertThat(withdrawn.getStatusCode().value()).isEqualTo(200);
+    assertThat(pi).isEnded().hasPassed("Task_RecordWithdrawal", "Task_NotifyWithdrawal", "Event_Withdrawn")
+        .hasNotPassed("Task_RecordDecision", "SubProcess_IssueLicences");
+    assertThat(queueOf(pi, "health")).as("every open review is gone").isEmpty();
+    assertThat(queueOf(pi, "fire-protection")).isEmpty();
+    assertThat(progressOf(pi)).containsEntry("status", "WITHDRAWN").containsEntry("finished", true);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "WITHDRAWN");
+    assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void withdrawalIsRefusedOnceEveryDepartmentHasDecidedEvenBeforeTheLicencesAreIssued() {
+    List<String> items = List.of("WJ-GGWS-001", "XF-AQJC-001");
+    ProcessInstance pi = applyOnline("POST", items);
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of(CaseVariables.SUBMITTED_MATERIALS,
+        CaseVariables.json(allMaterials(items))));
+    for (String group : List.of("health", "fire-protection")) {
+      Task task = reviewTasks(pi).get(group);
+      engine.getTaskService().claim(task.getId(), group.equals("health") ? "health1" : "fire1");
+      engine.getTaskService().complete(task.getId(), Map.of("reviewDecision", "APPROVE", "decisionReason", "符合要求"));
+    }
+    // the departments' results are recorded (async); the case's decision is recorded before any licence is issued
+    engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("Task_RecordDepartmentResult").list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    assertThat(pi).hasPassed("Task_RecordDecision");
+    assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
+
+    var refused = rest().withdraw(pi.getBusinessKey(), CREDIT_CODE, null);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(409);
+    assertThat(refused.getBody().get("error").toString()).contains("已作出决定 (准予许可)", "不能撤回");
+    runJobs(pi);
+    assertThat(pi).isWaitingAt("Task_ConfirmResults");
+    assertThat(licences.forCase(pi.getBusinessKey())).hasSize(2);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED");
   }
 
   // ---------------------------------------------------------------------------------------------------------
