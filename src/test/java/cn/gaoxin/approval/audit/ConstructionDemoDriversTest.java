@@ -69,8 +69,8 @@ class ConstructionDemoDriversTest extends ScenarioTest {
   void constructionOnLandAcquisition() {
     checks.playEveryScenario(onLandAcquisition, MONDAY.plusDays(2), Map.of(
         "APPROVED", ended("APPROVED"), "CONTRACT_FIRST", ended("APPROVED"), "APPROVED_LATE", ended("APPROVED"),
-        "REJECTED", ended("REJECTED"), "PREPARATION_CLOSED", ended("PREPARATION_CLOSED"),
-        "RESUBMITTED", ended("APPROVED"), "NOT_ACCEPTED", ended("NOT_ACCEPTED"), "OPEN", open("ACCEPTED")));
+        "REJECTED", ended("REJECTED"), "DESIGN_OBJECTED", ended("REJECTED"),
+        "PREPARATION_CLOSED", ended("PREPARATION_CLOSED"), "RESUBMITTED", ended("APPROVED"), "NOT_ACCEPTED", ended("NOT_ACCEPTED"), "OPEN", open("ACCEPTED")));
   }
 
   @Test

@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
  * Plays 拿地即开工 ({@code construction-on-land-acquisition}) cases: three parallel pre-reviews before the land
- * contract, the permits on the day the contract is signed (before or after the last pre-review), a refused
- * pre-review, overdue pre-reviews urged by supervision. Day parameters (working days): {@code verifyDays},
+ * contract (the design scheme countersigned by every department, 会签; the construction permit signed by any one
+ * housing official, 或签; planning by one clerk), the permits on the day the contract is signed (before or after the last pre-review), a refused
+ * pre-review, a department objecting in the design countersign, overdue pre-reviews urged by supervision. Day parameters (working days): {@code verifyDays},
  * {@code reviewDays} (pre-reviews), {@code supplementDays} (from the pre-reviews to the contract),
  * {@code resubmitDays}.
  */
@@ -24,11 +26,16 @@ public class ConstructionOnLandAcquisitionDriver implements ReformDriver {
 
   public static final String KEY = "construction-on-land-acquisition";
   static final String ITEM = "GX-NDJKG-001";
-  /** Each pre-review: task, decision variable, opinion variable and a refusal's reason. */
-  private static final List<List<String>> REVIEWS = List.of(
-      List.of("Task_ReviewDesign", "designReviewDecision", "designReviewOpinion", "容积率低于出让条件要求的 1.2"),
-      List.of("Task_ReviewPlanning", "planningReviewDecision", "planningReviewOpinion", "建筑退线不满足规划条件"),
-      List.of("Task_ReviewConstruction", "permitReviewDecision", "permitReviewOpinion", "施工图审查合格书未取得"));
+  private static final String DESIGN = "Task_ReviewDesign";
+  private static final String PLANNING = "Task_ReviewPlanning";
+  private static final String CONSTRUCTION = "Task_ReviewConstruction";
+  private static final List<String> REVIEWS = List.of(DESIGN, PLANNING, CONSTRUCTION);
+  /** What each department of the design countersign objects to when it does not agree. */
+  private static final Map<String, String> DESIGN_OBJECTIONS = Map.of(
+      "natural-resources", "容积率低于出让条件要求的 1.2",
+      "housing-construction", "建筑节能设计不满足居住建筑节能标准",
+      "fire-protection", "消防车道宽度不足 4 米, 不满足 GB 50016 要求",
+      "civil-air-defence", "未按规定配建防空地下室");
 
   private final ServiceCatalog catalog;
 
@@ -48,6 +55,7 @@ public class ConstructionOnLandAcquisitionDriver implements ReformDriver {
         new Scenario("CONTRACT_FIRST", "先签出让合同, 最后一项预审通过即核发三证", 10),
         new Scenario("APPROVED_LATE", "预审超期, 效能监察督办后通过", 8),
         new Scenario("REJECTED", "一项预审不通过, 案件终止", 8),
+        new Scenario("DESIGN_OBJECTED", "设计方案会签中一个部门不同意, 案件终止", 4),
         // the land contract is awaited 90 calendar days: longer than a simulated case may take, so only on request
         new Scenario("PREPARATION_CLOSED", "逾期未签订出让合同, 预审关闭", 0),
         new Scenario("RESUBMITTED", "材料不全, 一次性告知后补正", 6),
@@ -67,7 +75,7 @@ public class ConstructionOnLandAcquisitionDriver implements ReformDriver {
       return;
     }
 
-    List<List<String>> order = new ArrayList<>(REVIEWS);
+    List<String> order = new ArrayList<>(REVIEWS);
     Collections.shuffle(order, ctx.random());
     int reviewDays = Math.max(1, Math.min(8, c.days("reviewDays", 3)));
     switch (scenario) {
@@ -75,6 +83,11 @@ public class ConstructionOnLandAcquisitionDriver implements ReformDriver {
         ctx.workingDaysLater(reviewDays);
         review(ctx, pi, order.get(0), true);
         review(ctx, pi, order.get(1), false);
+      }
+      case "DESIGN_OBJECTED" -> {
+        ctx.workingDaysLater(reviewDays);
+        review(ctx, pi, PLANNING, true);
+        review(ctx, pi, DESIGN, false);
       }
       case "PREPARATION_CLOSED" -> {
         ctx.workingDaysLater(reviewDays);
@@ -114,9 +127,50 @@ public class ConstructionOnLandAcquisitionDriver implements ReformDriver {
     }
   }
 
-  private static void review(SimulationContext ctx, ProcessInstance pi, List<String> review, boolean approve) {
-    ctx.complete(pi, review.get(0), approve ? Map.of(review.get(1), "APPROVE")
-        : Map.of(review.get(1), "REJECT", review.get(2), review.get(3)));
+  private static void review(SimulationContext ctx, ProcessInstance pi, String review, boolean approve) {
+    switch (review) {
+      case DESIGN -> countersignDesign(ctx, pi, approve);
+      case CONSTRUCTION -> signPermit(ctx, pi, approve);
+      default -> ctx.complete(pi, PLANNING, approve ? Map.of("planningReviewDecision", "APPROVE")
+          : Map.of("planningReviewDecision", "REJECT", "planningReviewOpinion", "建筑退线不满足规划条件"));
+    }
+  }
+
+  /**
+   * 会签: every department signs in turn (shuffled); approving, all agree; objecting, some agree and then one
+   * objects, which ends the countersign (the others' tasks are withdrawn).
+   */
+  private static void countersignDesign(SimulationContext ctx, ProcessInstance pi, boolean approve) {
+    List<Task> signers = new ArrayList<>(ctx.tasks(pi, DESIGN));
+    Collections.shuffle(signers, ctx.random());
+    int objector = approve ? -1 : ctx.random().nextInt(signers.size());
+    for (int i = 0; i < signers.size(); i++) {
+      String department = ctx.groupOf(signers.get(i));
+      if (i == objector) {
+        ctx.complete(pi, signers.get(i), Map.of("signOpinion", "REJECT",
+            "signReason", DESIGN_OBJECTIONS.getOrDefault(department, "设计方案不符合本部门技术规定")));
+        return;
+      }
+      ctx.complete(pi, signers.get(i), Map.of("signOpinion", "APPROVE", "signReason", "符合出让条件和本部门技术规定"));
+    }
+  }
+
+  /**
+   * 或签: each housing official has a task; approving, one official (sometimes after a colleague's objection)
+   * agrees and the others' tasks are withdrawn; refusing, every official objects.
+   */
+  private static void signPermit(SimulationContext ctx, ProcessInstance pi, boolean approve) {
+    List<Task> officials = new ArrayList<>(ctx.tasks(pi, CONSTRUCTION));
+    Collections.shuffle(officials, ctx.random());
+    if (approve) {
+      if (officials.size() > 1 && ctx.random().nextInt(4) == 0) {
+        ctx.complete(pi, officials.get(0), Map.of("signOpinion", "REJECT", "signReason", "监理合同未盖章"));
+        officials.remove(0);
+      }
+      ctx.complete(pi, officials.get(0), Map.of("signOpinion", "APPROVE", "signReason", "施工图已审查合格, 施工、监理合同齐全"));
+      return;
+    }
+    officials.forEach(t -> ctx.complete(pi, t, Map.of("signOpinion", "REJECT", "signReason", "施工图审查合格书未取得")));
   }
 
   private static void signContract(SimulationContext ctx, ProcessInstance pi) {
