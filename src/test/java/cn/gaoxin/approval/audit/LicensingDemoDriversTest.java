@@ -27,6 +27,8 @@ class LicensingDemoDriversTest extends DemoDriverScenarios {
         "APPROVED_LATE", ended("DELIVERED"),
         "RESUBMITTED", ended("DELIVERED"),
         "NOT_ACCEPTED", ended("NOT_ACCEPTED"),
+        "RETURNED", ended("DELIVERED"),
+        "WITHDRAWN", ended("WITHDRAWN"),
         "OPEN", open("ACCEPTED")));
   }
 
@@ -40,6 +42,8 @@ class LicensingDemoDriversTest extends DemoDriverScenarios {
         "SCOPE_REFUSED", ended("SCOPE_REFUSED"),
         "RESUBMITTED", ended("DELIVERED"),
         "NOT_ACCEPTED", ended("NOT_ACCEPTED"),
+        "RETURNED", ended("DELIVERED"),
+        "WITHDRAWN", ended("WITHDRAWN"),
         "OPEN", open("ACCEPTED")));
   }
 
@@ -52,6 +56,8 @@ class LicensingDemoDriversTest extends DemoDriverScenarios {
         "APPROVED_LATE", ended("APPROVED"),
         "RESUBMITTED", ended("APPROVED"),
         "NOT_ACCEPTED", ended("NOT_ACCEPTED"),
+        "RETURNED", ended("APPROVED"),
+        "WITHDRAWN", ended("WITHDRAWN"),
         "OPEN", open("ACCEPTED")));
   }
 

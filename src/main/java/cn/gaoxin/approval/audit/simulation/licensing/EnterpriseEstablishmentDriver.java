@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Plays 企业开办 ({@code enterprise-establishment}): business-scope screening, the address declared on commitment
  * (or title papers where the address is on the negative list), registration within one working day, then
- * licence, seals, tax and social insurance together, delivered once. Day parameters: {@code verifyDays},
+ * licence, seals, tax and social insurance together, delivered once; a registration returned for correction
+ * (退回补正) or withdrawn by the applicant before the decision (撤回). Day parameters: {@code verifyDays},
  * {@code reviewDays} (capped at the one-day promise except in APPROVED_LATE), {@code resubmitDays}.
  */
 @Component
@@ -50,6 +51,8 @@ public class EnterpriseEstablishmentDriver implements ReformDriver {
         new Scenario("SCOPE_REFUSED", "经营范围涉及环境风险, 不予核准", 4),
         new Scenario("RESUBMITTED", "住所在负面清单, 一次性告知后补交权属证明", 8),
         new Scenario("NOT_ACCEPTED", "逾期未补正, 不予受理", 3),
+        new Scenario("RETURNED", "登记退回补正, 网上补正后窗口复核, 准予登记", 4),
+        new Scenario("WITHDRAWN", "登记决定前申请人撤回申请", 2),
         new Scenario("OPEN", "登记审查中 (未办结)", 5));
   }
 
@@ -95,6 +98,17 @@ public class EnterpriseEstablishmentDriver implements ReformDriver {
     if (scenario.equals("REJECTED")) {
       DriverSteps.decide(ctx, pi, "Task_RegisterEnterprise", "REJECT", "企业名称与已登记企业名称近似");
       return;
+    }
+    if (scenario.equals("WITHDRAWN")) {
+      ctx.withdraw(pi, "股东决定暂缓设立公司"); // before the registration decision: afterwards it is refused
+      return;
+    }
+    if (scenario.equals("RETURNED")) {
+      // corrected online, re-checked at the window, then registered
+      DriverSteps.decide(ctx, pi, "Task_RegisterEnterprise", "RETURN", "全体股东未在章程上签字");
+      DriverSteps.resubmit(ctx, c, pi, WITH_COMMITMENT);
+      ctx.complete(pi, "Task_VerifyMaterials", Map.of());
+      ctx.workingDaysLaterWithinDue(ctx.task(pi, "Task_RegisterEnterprise"), 1);
     }
     DriverSteps.decide(ctx, pi, "Task_RegisterEnterprise", "APPROVE", "材料齐全, 准予登记");
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plays 一业一证 ({@code one-industry-one-licence}): shared materials asked once, registration (市场监管) and the
- * hygiene permit (卫生健康) reviewed in parallel, one licence whose QR code carries both. Day parameters:
+ * hygiene permit (卫生健康) reviewed in parallel, one licence whose QR code carries both; a department returning the application for correction (退回补正) or
+ * the applicant withdrawing while a review is open (撤回). Day parameters:
  * {@code verifyDays}, {@code reviewDays} (capped at the promise except in APPROVED_LATE), {@code resubmitDays}.
  */
 @Component
@@ -52,6 +53,8 @@ public class OneIndustryOneLicenceDriver implements ReformDriver {
         new Scenario("APPROVED_LATE", "审查超期, 效能监察督办后准予", 10),
         new Scenario("RESUBMITTED", "共用材料不全, 一次性告知后补正", 10),
         new Scenario("NOT_ACCEPTED", "逾期未补正, 不予受理", 4),
+        new Scenario("RETURNED", "一个部门退回补正, 补正后窗口复核, 该部门重新审查后准予", 4),
+        new Scenario("WITHDRAWN", "一个部门已审查, 申请人撤回申请", 2),
         new Scenario("OPEN", "两部门审查中 (未办结)", 5));
   }
 
@@ -75,16 +78,34 @@ public class OneIndustryOneLicenceDriver implements ReformDriver {
       ctx.workingDaysLater(ctx.random().nextInt(2));
       catchUp(ctx, pi); // whatever fell due meanwhile is supervised as well
     }
+    // RETURNED: one of the two departments (drawn) returns the application for correction
+    Task returning = scenario.equals("RETURNED") ? reviews.get(ctx.random().nextInt(reviews.size())) : null;
     for (Task review : reviews) {
       ctx.workingDaysLaterWithinDue(review, reviews.indexOf(review) == 0 ? c.days("reviewDays", 1) : 0);
+      if (scenario.equals("WITHDRAWN") && reviews.indexOf(review) == 1) {
+        // while the second review is still open: once both have decided, withdrawal is refused
+        ctx.withdraw(pi, "选址变更, 另行申请");
+        return;
+      }
       boolean hygiene = review.getTaskDefinitionKey().equals("Task_ReviewHygiene");
-      if (hygiene && scenario.equals("HYGIENE_REFUSED")) {
+      if (review == returning) {
+        decide(ctx, pi, review, "RETURN", hygiene ? "卫生管理制度缺少公共用品消毒制度" : "章程未载明经营期限");
+      } else if (hygiene && scenario.equals("HYGIENE_REFUSED")) {
         decide(ctx, pi, review, "REJECT", "通风和消毒设施不符合卫生规范");
       } else if (!hygiene && scenario.equals("REJECTED")) {
         decide(ctx, pi, review, "REJECT", "拟用名称与在先登记的企业名称相同");
       } else {
         decide(ctx, pi, review, "APPROVE", hygiene ? "卫生条件符合要求" : "准予登记");
       }
+    }
+    if (returning != null) {
+      // after the correction and the window's re-check only the returning department reviews again
+      DriverSteps.resubmit(ctx, c, pi, all);
+      ctx.complete(pi, "Task_VerifyMaterials", Map.of());
+      Task again = ctx.task(pi, returning.getTaskDefinitionKey());
+      ctx.workingDaysLaterWithinDue(again, 1);
+      catchUp(ctx, pi);
+      decide(ctx, pi, again, "APPROVE", "补正后符合要求");
     }
     ctx.runJobs(pi);
   }

@@ -36,6 +36,10 @@ public class OneWindowAcceptanceDriver implements ReformDriver {
       List.of("SCJG-SPJY-001", "XF-AQJC-001"),
       List.of("WJ-GGWS-001", "XF-AQJC-001"),
       List.of("SCJG-SPJY-001", "WJ-GGWS-001"));
+  static final Map<String, String> CORRECTIONS = Map.of(
+      "market-regulation", "食品经营场所平面布局图未标明操作间和库房",
+      "health", "两名从业人员缺健康合格证明",
+      "fire-protection", "消防设施平面图未标明疏散通道和安全出口");
   static final Map<String, String> REFUSALS = Map.of(
       "market-regulation", "经营场所布局不符合食品安全要求",
       "health", "从业人员健康合格证明已过期",
@@ -60,6 +64,8 @@ public class OneWindowAcceptanceDriver implements ReformDriver {
         new Scenario("REJECTED", "各部门均不予许可, 一次送达决定", 5),
         new Scenario("APPROVED_LATE", "部门审查超期, 效能监察督办后准予", 8),
         new Scenario("RESUBMITTED", "材料不全, 一次性告知全部事项后补正", 12),
+        new Scenario("RETURNED", "一个部门退回补正, 补正后窗口复核, 该部门重新审查后准予", 4),
+        new Scenario("WITHDRAWN", "部门审查中申请人撤回申请", 2),
         new Scenario("NOT_ACCEPTED", "逾期未补正, 不予受理", 4),
         new Scenario("OPEN", "各部门审查中 (未办结)", 6));
   }
@@ -92,8 +98,16 @@ public class OneWindowAcceptanceDriver implements ReformDriver {
     List<Task> reviews = byDueDate(ctx.tasks(pi, REVIEW));
     String refusing = scenario.equals("PARTIALLY_APPROVED")
         ? ctx.groupOf(reviews.get(ctx.random().nextInt(reviews.size()))) : null;
+    String returning = scenario.equals("RETURNED")
+        ? ctx.groupOf(reviews.get(ctx.random().nextInt(reviews.size()))) : null;
     for (int i = 0; i < reviews.size(); i++) {
       Task review = reviews.get(i);
+      if (scenario.equals("WITHDRAWN") && i == Math.min(1, reviews.size() - 1)) {
+        // while a department still reviews: withdrawal is refused once every department has decided
+        ctx.workingDaysLaterWithinDue(review, ctx.random().nextInt(2));
+        ctx.withdraw(pi, "经营计划调整, 暂不开业");
+        return;
+      }
       if (i == 0 && scenario.equals("APPROVED_LATE")) {
         // the department with the shortest limit misses it; the others may then run late too
         DriverSteps.overdue(ctx, pi, "Event_DepartmentReviewOverdue");
@@ -103,9 +117,23 @@ public class OneWindowAcceptanceDriver implements ReformDriver {
       }
       catchUp(ctx, pi);
       String group = ctx.groupOf(review);
-      boolean refuse = scenario.equals("REJECTED") || group.equals(refusing);
-      ctx.complete(pi, review, Map.of("reviewDecision", refuse ? "REJECT" : "APPROVE",
-          "decisionReason", refuse ? REFUSALS.getOrDefault(group, "不符合许可条件") : "符合条件"));
+      if (group.equals(returning)) {
+        decide(ctx, pi, review, "RETURN", CORRECTIONS.getOrDefault(group, "申请材料需补正"));
+      } else {
+        boolean refuse = scenario.equals("REJECTED") || group.equals(refusing);
+        decide(ctx, pi, review, refuse ? "REJECT" : "APPROVE",
+            refuse ? REFUSALS.getOrDefault(group, "不符合许可条件") : "符合条件");
+      }
+    }
+    if (returning != null) {
+      // one notice lists the corrections; after the window's re-check only the returning department reviews again
+      DriverSteps.resubmit(ctx, c, pi, all);
+      ctx.complete(pi, "Task_VerifyMaterials", Map.of());
+      for (Task again : ctx.tasks(pi, REVIEW)) {
+        ctx.workingDaysLaterWithinDue(again, 1);
+        catchUp(ctx, pi);
+        decide(ctx, pi, again, "APPROVE", "补正后符合条件");
+      }
     }
 
     Task confirm = ctx.task(pi, "Task_ConfirmResults");
@@ -119,5 +147,9 @@ public class OneWindowAcceptanceDriver implements ReformDriver {
       ctx.complete(pi, "Task_DeliverByPost", Map.of("waybillNumber", DriverSteps.mailNumber(ctx)));
     }
     ctx.runJobs(pi);
+  }
+
+  private static void decide(SimulationContext ctx, ProcessInstance pi, Task review, String decision, String reason) {
+    ctx.complete(pi, review, Map.of("reviewDecision", decision, "decisionReason", reason));
   }
 }
