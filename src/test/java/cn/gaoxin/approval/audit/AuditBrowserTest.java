@@ -32,7 +32,9 @@ class AuditBrowserTest {
 
   static final Path HARNESS = Path.of("src", "test", "browser");
   static final Path SHOTS = Path.of("target", "browser-screenshots");
-  static final String HOSTILE = "<img src=x onerror=\"window.__xss=1;alert(1)\">湘潭\"测试\"有限公司";
+  /** Stored as the applicant's name: must show as text in the search table and the trail, and never run. */
+  static final String HOSTILE = "<img src=x onerror=\"window.__xss=1;alert(1)\"><script>window.__xss=2</script>"
+      + "=cmd|' /C calc'!A0 湘潭\"测试\"有限公司";
 
   @LocalServerPort int port;
   @Autowired DemoHistory demo;
