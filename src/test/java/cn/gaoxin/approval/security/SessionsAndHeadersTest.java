@@ -8,9 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
+import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
+import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.tasklist.Tasklist;
+import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
+import org.camunda.bpm.welcome.Welcome;
+import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +38,8 @@ class SessionsAndHeadersTest {
 
   static final Map<String, String> BEHIND_TLS = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.7");
 
+  static ProcessEngine webappsEngine;
+
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
@@ -37,6 +48,24 @@ class SessionsAndHeadersTest {
   @BeforeEach
   void setUp() {
     ProcessEngines.registerProcessEngine(engine);
+    // the webapps find the engine through the runtime container, a JVM-wide registry: after an earlier test context
+    // closed, point it at this context's engine (as ProcessEngines above does for the REST API)
+    RuntimeContainerDelegate container = RuntimeContainerDelegate.INSTANCE.get();
+    ProcessEngine registered = container.getProcessEngineService().getProcessEngine(engine.getName());
+    if (registered != engine) {
+      if (registered != null) {
+        container.unregisterProcessEngine(registered);
+      }
+      container.registerProcessEngine(engine);
+    }
+    if (webappsEngine != engine) {
+      // the webapps keep JVM-wide runtime delegates that cache per-engine executors of the first context's engine
+      Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
+      Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
+      Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
+      Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
+      webappsEngine = engine;
+    }
     http = new Http(port);
   }
 
@@ -134,9 +163,12 @@ class SessionsAndHeadersTest {
         Map.of("Cookie", tasklist.cookies()));
     assertThat(withoutToken.statusCode()).isEqualTo(403);
     assertThat(withoutToken.headers().firstValue("X-XSRF-TOKEN")).contains("Required");
+    // and so is one with a token that is not the session's (a fresh session: a refused request ends the old one)
+    Webapp other = Webapp.open(http, Map.of());
+    assertThat(other.login("window2").statusCode()).isEqualTo(200);
     HttpResponse<String> forgedToken = http.send("POST", "/camunda/api/engine/engine/default/filter/create", null,
         "application/json", "{}".getBytes(StandardCharsets.UTF_8),
-        Map.of("Cookie", tasklist.cookies(), "X-XSRF-TOKEN", "forged"));
+        Map.of("Cookie", other.cookies(), "X-XSRF-TOKEN", "0123456789ABCDEF0123456789ABCDEF"));
     assertThat(forgedToken.statusCode()).isEqualTo(403);
   }
 
