@@ -5,6 +5,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import cn.gaoxin.approval.catalog.Department;
 import cn.gaoxin.approval.catalog.ServiceCatalog;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -14,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
@@ -120,10 +124,27 @@ public class AccessSetup implements InitializingBean {
   void grantExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
     Authorization auth = existingGrant(groupId, resource, resourceId);
     if (auth == null) {
-      auth = newGrant(groupId, resource, resourceId);
+      grant(groupId, resource, resourceId, permissions);
+      return;
     }
-    auth.setPermissions(permissions);
-    authorizationService.saveAuthorization(auth);
+    // compared by name: the engine answers with the resource's own permission type (ProcessDefinitionPermissions.READ)
+    Set<String> wanted = Arrays.stream(permissions).map(Permission::getName).collect(Collectors.toSet());
+    Set<String> granted = Arrays.stream(auth.getPermissions(permissionsOf(resource))).map(Permission::getName)
+        .collect(Collectors.toSet());
+    if (!granted.equals(wanted)) { // saved only when it differs: nodes starting together do not collide
+      auth.setPermissions(permissions);
+      authorizationService.saveAuthorization(auth);
+    }
+  }
+
+  /** Every single permission that applies to the resource (not NONE or ALL). */
+  private static Permission[] permissionsOf(Resource resource) {
+    Permission[] all = resource == Resources.TASK ? TaskPermissions.values()
+        : resource == Resources.PROCESS_DEFINITION ? ProcessDefinitionPermissions.values() : Permissions.values();
+    return Arrays.stream(all).filter(p -> p.getValue() != 0 && p.getValue() != Integer.MAX_VALUE)
+        .filter(p -> p.getTypes() != null
+            && Arrays.stream(p.getTypes()).anyMatch(t -> t.resourceType() == resource.resourceType()))
+        .toArray(Permission[]::new);
   }
 
   private Authorization existingGrant(String groupId, Resource resource, String resourceId) {

@@ -2,6 +2,7 @@ package cn.gaoxin.approval.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gaoxin.approval.identity.AccessSetup;
 import cn.gaoxin.approval.support.Http;
 import cn.gaoxin.approval.support.RestClients;
 import java.net.http.HttpResponse;
@@ -16,10 +17,17 @@ import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -117,6 +125,7 @@ class AuthorizationMatrixTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired AccessSetup accessSetup;
 
   Http http;
   Fixture shared;
@@ -198,6 +207,33 @@ class AuthorizationMatrixTest {
       assertThat(response.body()).as("a refusal carries no case data")
           .doesNotContain(fixture.caseA(), fixture.caseB(), APPLICANT_NAME, CONTACT_PHONE, CREDIT_CODE);
     }
+  }
+
+  /** A database set up by an earlier version (designers with ALL, supervisors with assign) is narrowed at start. */
+  @Test
+  void widerGrantsOfAnEarlierVersionAreNarrowedAtStart() {
+    var authorizations = engine.getAuthorizationService();
+    Authorization designers = authorizations.createAuthorizationQuery().groupIdIn(AccessSetup.DESIGNERS)
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId(Authorization.ANY).singleResult();
+    designers.setPermissions(new Permission[] {Permissions.ALL});
+    authorizations.saveAuthorization(designers);
+    Authorization supervisors = authorizations.createAuthorizationQuery().groupIdIn(AccessSetup.SUPERVISION)
+        .resourceType(Resources.TASK).resourceId(Authorization.ANY).singleResult();
+    supervisors.addPermission(TaskPermissions.TASK_ASSIGN);
+    authorizations.saveAuthorization(supervisors);
+    assertThat(authorizations.isUserAuthorized("designer1", List.of(AccessSetup.DESIGNERS),
+        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, Resources.PROCESS_DEFINITION)).isTrue();
+
+    accessSetup.afterPropertiesSet(); // what every start does
+
+    assertThat(authorizations.isUserAuthorized("designer1", List.of(AccessSetup.DESIGNERS),
+        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, Resources.PROCESS_DEFINITION)).isFalse();
+    assertThat(authorizations.isUserAuthorized("designer1", List.of(AccessSetup.DESIGNERS), Permissions.READ,
+        Resources.PROCESS_DEFINITION)).isTrue();
+    assertThat(authorizations.isUserAuthorized("supervisor1", List.of(AccessSetup.SUPERVISION),
+        TaskPermissions.TASK_ASSIGN, Resources.TASK)).isFalse();
+    assertThat(authorizations.isUserAuthorized("supervisor1", List.of(AccessSetup.SUPERVISION), Permissions.READ,
+        Resources.TASK)).isTrue();
   }
 
   static String outcome(HttpResponse<String> response, String marker) {
