@@ -5,7 +5,10 @@ import static cn.gaoxin.approval.audit.AuditScenarioSupport.planned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gaoxin.approval.audit.simulation.DemoHistory;
+import cn.gaoxin.approval.support.Http;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -44,16 +47,7 @@ class AuditBrowserTest {
   @Test
   void anAuditorFindsACaseAndSeesItsPathOnTheDiagram() throws Exception {
     ProcessEngines.registerProcessEngine(engine); // see AuditApiTest: the webapps find the engine by name
-    String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-    String why = !works("node", "--version") ? "找不到 node"
-        : !new File(chromium).canExecute() ? "找不到 Chromium (" + chromium + "; CI 用 apt-get install chromium)" : null;
-    if (why != null) {
-      System.out.println("[浏览器测试] 跳过: " + why);
-    }
-    Assumptions.assumeTrue(why == null, () -> "浏览器测试跳过: " + why);
-    if (!Files.isDirectory(HARNESS.resolve("node_modules").resolve("playwright-core"))) {
-      assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300)).as("npm ci").isZero();
-    }
+    String chromium = browserOrSkip();
 
     String code = AuditScenarioSupport.creditCode(31);
     AuditScenarioSupport.play(demo, List.of(planned("APPROVED_LATE", LocalDateTime.of(2026, 3, 2, 9, 30), "ONLINE",
@@ -69,6 +63,45 @@ class AuditBrowserTest {
     assertThat(exit).as("浏览器测试 (输出见上)").isZero();
     assertThat(SHOTS.resolve("audit-trail.png")).exists();
     assertThat(Files.size(SHOTS.resolve("audit-trail.png"))).isGreaterThan(10_000);
+  }
+
+  /** Tasklist with the same hostile applicant name: shown as text in the task list and the Camunda Form, never run. */
+  @Test
+  void aWindowClerkSeesAHostileApplicantNameAsTextInTasklist() throws Exception {
+    ProcessEngines.registerProcessEngine(engine);
+    String chromium = browserOrSkip();
+    Http http = new Http(port);
+    HttpResponse<String> submitted = http.json("POST", "/api/applications", null, """
+        {"itemCode":"SCJG-SPJY-001","applicant":{"name":%s,"creditCode":"%s","contactName":"张三",
+         "contactPhone":"13812345678"},"materials":["APPLICATION","BUSINESS_LICENCE","LEGAL_REP_ID"],
+         "supplementCommitment":true}""".formatted(new ObjectMapper().writeValueAsString(HOSTILE),
+        AuditScenarioSupport.creditCode(32)));
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+    String caseNumber = new ObjectMapper().readTree(submitted.body()).get("caseNumber").asText();
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult()
+        .getId();
+    Files.createDirectories(SHOTS);
+    int exit = run(List.of("sh", "-c", "node tasklist-form.js > '" + SHOTS.toAbsolutePath().resolve("tasklist-form.log")
+        + "' 2>&1"), Map.of("BASE_URL", "http://localhost:" + port, "TASK_ID",
+        taskId, "SCREENSHOT_DIR", SHOTS.toAbsolutePath().toString(), "HOSTILE_TEXT", HOSTILE, "CHROMIUM", chromium),
+        240);
+    assertThat(exit).as("Tasklist 浏览器测试: " + Files.readString(SHOTS.resolve("tasklist-form.log"))).isZero();
+    assertThat(SHOTS.resolve("tasklist-form.png")).exists();
+  }
+
+  /** The Chromium to use, after installing the harness; skips the test, saying why, where node or Chromium is missing. */
+  private static String browserOrSkip() throws Exception {
+    String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+    String why = !works("node", "--version") ? "找不到 node"
+        : !new File(chromium).canExecute() ? "找不到 Chromium (" + chromium + "; CI 用 apt-get install chromium)" : null;
+    if (why != null) {
+      System.out.println("[浏览器测试] 跳过: " + why);
+    }
+    Assumptions.assumeTrue(why == null, () -> "浏览器测试跳过: " + why);
+    if (!Files.isDirectory(HARNESS.resolve("node_modules").resolve("playwright-core"))) {
+      assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300)).as("npm ci").isZero();
+    }
+    return chromium;
   }
 
   private static int run(List<String> command, Map<String, String> env, int timeoutSeconds) throws Exception {
