@@ -52,6 +52,11 @@ function check(condition, message) {
     const link = page.locator('a.case-link', { hasText: CASE });
     await link.waitFor({ timeout: 20000 });
     check(await page.locator('#case-table tbody tr').count() === 1, '按案件编号查到 1 件');
+    if (HOSTILE) {
+      check((await page.textContent('#case-table')).includes(HOSTILE), '查询结果中的申请人名称 (HTML/脚本/公式) 按原文显示');
+      check(await page.locator('#case-table img, #case-table script').count() === 0, '查询结果中没有注入的元素');
+      check(await page.evaluate(() => window.__xss === undefined), '查询页注入的脚本没有执行');
+    }
     await page.screenshot({ path: path.join(SHOTS, 'audit-search.png'), fullPage: true });
 
     await Promise.all([page.waitForURL(/case\.html\?n=/), link.click()]);
@@ -70,6 +75,7 @@ function check(condition, message) {
     if (HOSTILE) {
       check((await page.textContent('#facts')).includes(HOSTILE), '申请人名称中的 HTML 按原文显示, 未被执行');
       check(await page.evaluate(() => window.__xss === undefined), '注入的脚本没有执行');
+      check(await page.locator('#facts img, #facts script').count() === 0, '轨迹页没有注入的元素');
     }
     await page.locator('#diagram').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'audit-trail.png'), fullPage: true });

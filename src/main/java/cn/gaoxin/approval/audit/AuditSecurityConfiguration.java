@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -84,7 +85,9 @@ public class AuditSecurityConfiguration {
                     + "<p><a href=\"/audit/login\">换一个账号登录</a></p></html>");
               }
             }))
-        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+        .headers(headers -> headers
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                 + "font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
                 + "form-action 'self'")))

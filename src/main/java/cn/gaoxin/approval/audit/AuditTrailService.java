@@ -5,6 +5,7 @@ import cn.gaoxin.approval.calendar.WorkingDayCalendar;
 import cn.gaoxin.approval.cases.CaseStatus;
 import cn.gaoxin.approval.catalog.Department;
 import cn.gaoxin.approval.catalog.ServiceCatalog;
+import cn.gaoxin.approval.identifiers.Masking;
 import cn.gaoxin.approval.identity.AccessSetup;
 import cn.gaoxin.approval.licences.LicenceRegister;
 import cn.gaoxin.approval.notices.NoticeOutbox;
@@ -185,7 +186,8 @@ public class AuditTrailService {
       boolean overdue = due != null && (end == null ? now : end).isAfter(due.toInstant());
       List<CaseTrail.CommentEntry> stepComments = task == null ? List.of()
           : comments.getOrDefault(task.getId(), List.of()).stream()
-              .map(c -> new CaseTrail.CommentEntry(c.getTime().toInstant(), c.getUserId(), c.getFullMessage())).toList();
+              .map(c -> new CaseTrail.CommentEntry(c.getTime().toInstant(), c.getUserId(), clip(c.getFullMessage())))
+              .toList();
       HistoricProcessInstance child = a.getCalledProcessInstanceId() == null ? null
           : called.get(a.getCalledProcessInstanceId());
       String kind = groups.contains(AccessSetup.SUPERVISION) ? "supervision"
@@ -242,18 +244,18 @@ public class AuditTrailService {
     }
     if (instance.getDeleteReason() != null) {
       operations.add(new CaseTrail.Operation(instance.getEndTime().toInstant(), null, null, "Delete",
-          "终止 (撤回/撤销)", null, "原因", null, instance.getDeleteReason()));
+          "终止 (撤回/撤销)", null, "原因", null, clip(instance.getDeleteReason())));
     }
     operations.sort(java.util.Comparator.comparing(CaseTrail.Operation::time));
 
     String caseNumber = instance.getBusinessKey();
     List<CaseTrail.NoticeEntry> notices = caseNumber == null ? List.of() : outbox.forCase(caseNumber).stream()
-        .map(n -> new CaseTrail.NoticeEntry(n.createdAt(), n.type(), n.recipient(), n.channel(), n.subject(),
-            n.body(), n.status(), n.sentAt())).toList();
+        .map(n -> new CaseTrail.NoticeEntry(n.createdAt(), n.type(), Masking.text(n.recipient()), n.channel(),
+            Masking.text(n.subject()), Masking.text(n.body()), n.status(), n.sentAt())).toList();
     List<CaseTrail.LicenceEntry> licenceEntries = caseNumber == null ? List.of()
         : licences.forCase(caseNumber).stream().map(l -> new CaseTrail.LicenceEntry(l.number(), l.title(),
             l.status().name(), l.issuedAt(), l.validUntil() == null ? null : l.validUntil().toString(),
-            l.statusReason())).toList();
+            Masking.text(l.statusReason()))).toList();
     List<CaseTrail.SubCase> subCases = called.values().stream()
         .sorted(java.util.Comparator.comparing(HistoricProcessInstance::getStartTime))
         .map(c -> new CaseTrail.SubCase(c.getBusinessKey(), c.getId(), c.getProcessDefinitionKey(),
@@ -278,9 +280,9 @@ public class AuditTrailService {
             : catalog.department(department).map(Department::name).orElse(department),
         CaseSummaries.text(vars.get("applicantName")), CaseSummaries.text(vars.get("creditCode")),
         CaseSummaries.text(vars.get("channel")), status, CaseStatus.label(status), decision, CaseStatus.label(decision),
-        CaseSummaries.text(vars.get("decisionReason")), instance.getState(), stateLabel(instance.getState()),
-        instance.getDeleteReason() != null ? instance.getDeleteReason()
-            : CaseSummaries.text(vars.get("withdrawalReason")), instance.getStartTime().toInstant(), s == null ? null : s.submittedAt(),
+        clip(CaseSummaries.text(vars.get("decisionReason"))), instance.getState(), stateLabel(instance.getState()),
+        clip(instance.getDeleteReason() != null ? instance.getDeleteReason()
+            : CaseSummaries.text(vars.get("withdrawalReason"))), instance.getStartTime().toInstant(), s == null ? null : s.submittedAt(),
         s == null ? CaseSummaries.instant(vars.get("acceptedAt")) : s.acceptedAt(),
         s == null ? CaseSummaries.instant(vars.get("decidedAt")) : s.decidedAt(),
         instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
@@ -370,8 +372,10 @@ public class AuditTrailService {
     return clip(value.toString());
   }
 
+  /** A value as auditors see it: clipped, and with mobile and identity numbers masked (they audit, not call). */
   private static String clip(String text) {
-    return text == null || text.length() <= MAX_VALUE_LENGTH ? text : text.substring(0, MAX_VALUE_LENGTH) + "…";
+    return Masking.text(text == null || text.length() <= MAX_VALUE_LENGTH ? text
+        : text.substring(0, MAX_VALUE_LENGTH) + "…");
   }
 
   /** The label of a key, or the key itself; null-safe (the label maps are immutable and refuse null keys). */

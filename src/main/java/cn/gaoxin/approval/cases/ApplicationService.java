@@ -5,6 +5,7 @@ import static cn.gaoxin.approval.cases.CaseVariables.*;
 import cn.gaoxin.approval.catalog.ServiceCatalog;
 import cn.gaoxin.approval.catalog.ServiceItem;
 import cn.gaoxin.approval.identifiers.CreditCode;
+import cn.gaoxin.approval.identifiers.FieldChecks;
 import cn.gaoxin.approval.identifiers.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,6 +80,9 @@ public class ApplicationService {
         problems.add("补充信息 " + key + " 只能是文字 (不超过 2000 字)、数字或是否");
       }
     });
+    FieldChecks.problems(details).forEach(p -> problems.add("补充信息 " + p));
+    FieldChecks.problems(Map.of("applicant.name", request.applicant().name(), "applicant.contactName",
+        request.applicant().contactName())).forEach(problems::add);
     if (!problems.isEmpty()) {
       throw new ApplicationRejectedException(problems);
     }

@@ -5,11 +5,12 @@ import static cn.gaoxin.approval.cases.CaseVariables.*;
 import cn.gaoxin.approval.calendar.EngineClock;
 import cn.gaoxin.approval.catalog.ServiceCatalog;
 import cn.gaoxin.approval.catalog.ServiceItem;
+import cn.gaoxin.approval.identifiers.FieldChecks;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,12 @@ public class OpenCaseListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    // a case opened from a Tasklist start form (or the REST API) gets the applicant API's identifier checks:
+    // refused with a clear message (400, web/EngineRestRefusals), nothing started
+    List<String> problems = FieldChecks.problems(execution.getVariables());
+    if (!problems.isEmpty()) {
+      throw new NotValidException("申请未被接收: " + String.join("; ", problems));
+    }
     String caseNumber = execution.getProcessBusinessKey();
     if (caseNumber == null || caseNumber.isBlank()) {
       caseNumber = caseNumbers.next();
@@ -49,8 +56,9 @@ public class OpenCaseListener implements ExecutionListener {
     if (itemCode == null) {
       return; // reforms whose case is not about one catalog item (e.g. campaigns) describe themselves
     }
+    // an unknown item is bad input: nothing is started (the applicant API checks the same before starting)
     ServiceItem item = catalog.item(itemCode.toString())
-        .orElseThrow(() -> new BpmnError("UNKNOWN_ITEM", "事项目录中没有编码为 " + itemCode + " 的事项"));
+        .orElseThrow(() -> new NotValidException("申请未被接收: 事项目录中没有编码为 " + itemCode + " 的事项"));
     execution.setVariable(ITEM_NAME, item.name());
     execution.setVariable(DEPARTMENT, item.department());
     execution.setVariable(DEPARTMENT_NAME, catalog.department(item.department()).map(d -> d.name()).orElse(""));

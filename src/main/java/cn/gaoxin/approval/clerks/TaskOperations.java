@@ -86,7 +86,9 @@ public class TaskOperations {
     if (task.getDueDate() == null || !task.getDueDate().before(clock.now())) {
       throw new TaskOperationRefused(HttpStatus.CONFLICT, "该任务尚未超期, 不能催办");
     }
-    guarded(() -> taskService.setPriority(taskId, Math.min(100, task.getPriority() + URGE_PRIORITY_STEP)));
+    // supervisors hold no assign right on tasks (whoever may assign may take the task over): the platform raises the
+    // priority on their behalf, after the checks above
+    asPlatform(() -> taskService.setPriority(taskId, Math.min(100, task.getPriority() + URGE_PRIORITY_STEP)));
     record(task, "催办", reason);
     String caseNumber = caseNumber(task);
     String recipient = task.getAssignee() != null ? task.getAssignee() : String.join(",", candidateGroups(task));
@@ -101,6 +103,10 @@ public class TaskOperations {
    */
   public String copy(String taskId, String toUser, String toGroup, String note) {
     Task task = visibleTask(taskId);
+    if (!works(task)) {
+      // reading a task (supervisors, auditors) is not working it: a copy hands the case to someone else to read
+      throw new TaskOperationRefused(HttpStatus.FORBIDDEN, "只有办理该任务的人员 (办理人或本部门人员) 可以抄送");
+    }
     if ((toUser == null) == (toGroup == null)) {
       throw new TaskOperationRefused(HttpStatus.BAD_REQUEST, "请指定抄送给一个用户 (toUser) 或一个部门 (toGroup)");
     }
@@ -111,27 +117,24 @@ public class TaskOperations {
     String caseNumber = caseNumber(task);
     Map<String, Object> caseVars = runtimeService.getVariables(task.getProcessInstanceId(),
         List.of(CaseVariables.CASE_NUMBER, CaseVariables.APPLICANT_NAME, CaseVariables.ITEM_NAME));
-    Authentication caller = identityService.getCurrentAuthentication();
-    String copyId;
+    String caller = currentUser();
+    String[] copyId = new String[1];
     // the copy is created by the platform on the caller's behalf: clerks may not create tasks themselves
-    identityService.clearAuthentication();
-    try {
+    asPlatform(() -> {
       Task copy = taskService.newTask();
       copy.setName(COPY_TASK_PREFIX + task.getName() + " (" + caseNumber + ")");
-      copy.setDescription("由 " + caller.getUserId() + " 抄送, 仅供知悉。" + (note == null ? "" : note));
-      copy.setOwner(caller.getUserId());
+      copy.setDescription("由 " + caller + " 抄送, 仅供知悉。" + (note == null ? "" : note));
+      copy.setOwner(caller);
       copy.setAssignee(toUser);
       taskService.saveTask(copy);
       if (toGroup != null) {
         taskService.addCandidateGroup(copy.getId(), toGroup);
       }
       taskService.setVariablesLocal(copy.getId(), caseVars);
-      copyId = copy.getId();
-    } finally {
-      identityService.setAuthentication(caller);
-    }
+      copyId[0] = copy.getId();
+    });
     record(task, "抄送", "抄送给 " + (toUser != null ? toUser : toGroup) + (note == null ? "" : ": " + note));
-    return copyId;
+    return copyId[0];
   }
 
   /**
@@ -261,6 +264,23 @@ public class TaskOperations {
       throw new TaskOperationRefused(HttpStatus.FORBIDDEN, "只能转办或委派由您办理或本部门待认领的任务");
     }
     return task;
+  }
+
+  /** Whether the caller works the task: its assignee, or a member of one of its candidate departments. */
+  private boolean works(Task task) {
+    return currentUser().equals(task.getAssignee())
+        || candidateGroups(task).stream().anyMatch(currentGroups()::contains);
+  }
+
+  /** Runs an engine call as the platform (no user), then restores the caller's engine authentication. */
+  private void asPlatform(Runnable operation) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      operation.run();
+    } finally {
+      identityService.setAuthentication(caller);
+    }
   }
 
   private void requireColleague(Task task, String toUser) {

@@ -1,7 +1,7 @@
 package cn.gaoxin.approval.decisions;
 
 import cn.gaoxin.approval.cases.CaseStatus;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 
 /** What a reviewer decides in a review form; RETURN sends the case back for correction (no decision yet). */
 public enum ReviewDecision {
@@ -25,6 +25,6 @@ public enum ReviewDecision {
         }
       }
     }
-    throw new ProcessEngineException("请选择审查意见: 准予 (APPROVE)、不予 (REJECT) 或 退回补正 (RETURN)");
+    throw new NotValidException("请选择审查意见: 准予 (APPROVE)、不予 (REJECT) 或 退回补正 (RETURN)");
   }
 }

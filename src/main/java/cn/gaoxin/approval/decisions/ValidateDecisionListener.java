@@ -1,6 +1,6 @@
 package cn.gaoxin.approval.decisions;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ public class ValidateDecisionListener implements TaskListener {
     ReviewDecision decision = ReviewDecision.parse(task.getVariable("reviewDecision"));
     Object reason = task.getVariable("decisionReason");
     if (decision != ReviewDecision.APPROVE && (reason == null || reason.toString().isBlank())) {
-      throw new ProcessEngineException(decision == ReviewDecision.REJECT
+      throw new NotValidException(decision == ReviewDecision.REJECT
           ? "不予许可必须填写理由 (decisionReason)" : "退回补正必须一次性写明全部需要补正的内容 (decisionReason)");
     }
   }

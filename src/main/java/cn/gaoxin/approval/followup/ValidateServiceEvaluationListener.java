@@ -1,7 +1,7 @@
 package cn.gaoxin.approval.followup;
 
 import cn.gaoxin.approval.tasks.TaskInputs;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ public class ValidateServiceEvaluationListener implements TaskListener {
   public void notify(DelegateTask task) {
     ServiceEvaluation evaluation = ServiceEvaluation.of(task.getVariable("evaluation"));
     if (evaluation == null) {
-      throw new ProcessEngineException("请选择企业的评价: 好评 (GOOD)、中评 (MEDIUM) 或 差评 (BAD)");
+      throw new NotValidException("请选择企业的评价: 好评 (GOOD)、中评 (MEDIUM) 或 差评 (BAD)");
     }
     TaskInputs.requireOneOf(task, "contactMethod", "请选择回访方式: 电话、短信、上门或网上评价",
         "PHONE", "SMS", "VISIT", "ONLINE");

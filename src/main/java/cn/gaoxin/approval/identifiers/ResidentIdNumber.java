@@ -48,12 +48,4 @@ public final class ResidentIdNumber {
     }
     return CHECK.charAt(sum % 11);
   }
-
-  /** Masks all but the first 3 and last 2 characters (PIPL: show only what is needed). */
-  public static String mask(String id) {
-    if (id == null || id.length() < 6) {
-      return "***";
-    }
-    return id.substring(0, 3) + "*".repeat(id.length() - 5) + id.substring(id.length() - 2);
-  }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * HTTP basic authentication for the engine's REST API (/engine-rest), which the starter leaves open
@@ -14,6 +15,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class RestAuthenticationConfiguration {
 
+  /**
+   * Filter order of the REST logins: after Spring's own request filters, before the filters that act on the
+   * logged-in user (models/DeploymentGuard runs at {@code ORDER + 1}).
+   */
+  public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
   @Bean
   public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
@@ -22,6 +29,7 @@ public class RestAuthenticationConfiguration {
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addInitParameter("rest-url-pattern-prefix", "/engine-rest");
     registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(ORDER);
     return registration;
   }
 
@@ -36,6 +44,7 @@ public class RestAuthenticationConfiguration {
     registration.setName("clerk-api-authentication");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/api/tasks/*", "/api/supervision/ledger", "/api/supervision/follow-up-coverage");
+    registration.setOrder(ORDER);
     return registration;
   }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -37,17 +37,17 @@ public class CheckVideoAppointmentListener implements TaskListener {
         String text = value.toString().trim();
         at = LocalDateTime.parse(text.length() == 16 ? text + ":00" : text.substring(0, Math.min(19, text.length())));
       } catch (DateTimeParseException e) {
-        throw new ProcessEngineException("预约时间格式不对, 应为 yyyy-MM-ddTHH:mm: " + value);
+        throw new NotValidException("预约时间格式不对, 应为 yyyy-MM-ddTHH:mm: " + value);
       }
     } else {
-      throw new ProcessEngineException("请填写预约的视频勘验时间 (videoAppointmentAt)");
+      throw new NotValidException("请填写预约的视频勘验时间 (videoAppointmentAt)");
     }
     if (!at.isAfter(LocalDateTime.ofInstant(clock.instant(), clock.zone()))) {
-      throw new ProcessEngineException("预约时间 " + at.format(TEXT) + " 已过, 请选择以后的时间");
+      throw new NotValidException("预约时间 " + at.format(TEXT) + " 已过, 请选择以后的时间");
     }
     Object channel = task.getVariable("videoChannel");
     if (channel == null || channel.toString().isBlank()) {
-      throw new ProcessEngineException("请选择连线方式 (videoChannel)");
+      throw new NotValidException("请选择连线方式 (videoChannel)");
     }
     task.setVariable("videoAppointmentText", at.format(TEXT));
   }

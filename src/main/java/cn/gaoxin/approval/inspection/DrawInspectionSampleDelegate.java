@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -65,7 +65,7 @@ public class DrawInspectionSampleDelegate implements JavaDelegate {
       execution.setVariable("drawProblem", e.getMessage());
       throw new BpmnError(INSUFFICIENT_INSPECTORS, e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException(e.getMessage());
+      throw new NotValidException(e.getMessage());
     }
 
     List<Map<String, Object>> drawn = new ArrayList<>();
@@ -104,10 +104,10 @@ public class DrawInspectionSampleDelegate implements JavaDelegate {
         entry.forEach((k, v) -> e.put(String.valueOf(k), v));
         String code = String.valueOf(e.get("creditCode"));
         CreditCode.problem(code).ifPresent(p -> {
-          throw new ProcessEngineException("检查对象 " + e.get("name") + ": " + p);
+          throw new NotValidException("检查对象 " + e.get("name") + ": " + p);
         });
         if (e.get("name") == null || e.get("name").toString().isBlank()) {
-          throw new ProcessEngineException("检查对象 " + code + " 缺少企业名称");
+          throw new NotValidException("检查对象 " + code + " 缺少企业名称");
         }
         pool.putIfAbsent(code, e);
       }
@@ -121,7 +121,7 @@ public class DrawInspectionSampleDelegate implements JavaDelegate {
       }
     }
     if (pool.isEmpty()) {
-      throw new ProcessEngineException("检查对象名录为空, 无法抽取");
+      throw new NotValidException("检查对象名录为空, 无法抽取");
     }
     return pool;
   }
@@ -134,7 +134,7 @@ public class DrawInspectionSampleDelegate implements JavaDelegate {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new ProcessEngineException("请填写抽取企业数 (sampleSize), 应为正整数");
+      throw new NotValidException("请填写抽取企业数 (sampleSize), 应为正整数");
     }
   }
 
@@ -149,7 +149,7 @@ public class DrawInspectionSampleDelegate implements JavaDelegate {
       }
       return seed;
     } catch (NumberFormatException e) {
-      throw new ProcessEngineException("抽取种子 (drawSeed) 应为 0 到 " + RandomDraw.MAX_SEED + " 之间的整数");
+      throw new NotValidException("抽取种子 (drawSeed) 应为 0 到 " + RandomDraw.MAX_SEED + " 之间的整数");
     }
   }
 }

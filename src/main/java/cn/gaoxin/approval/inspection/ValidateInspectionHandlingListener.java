@@ -1,7 +1,7 @@
 package cn.gaoxin.approval.inspection;
 
 import cn.gaoxin.approval.tasks.TaskInputs;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -13,7 +13,7 @@ public class ValidateInspectionHandlingListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (!InspectionOutcomes.MEASURES.containsKey(TaskInputs.text(task, "handlingMeasure"))) {
-      throw new ProcessEngineException("请选择处置措施: " + String.join("、", InspectionOutcomes.MEASURES.values()));
+      throw new NotValidException("请选择处置措施: " + String.join("、", InspectionOutcomes.MEASURES.values()));
     }
     TaskInputs.requireText(task, "handlingNote", "请写明处置情况 (文书编号、整改期限等)");
     TaskInputs.requireMaxLength(task, "handlingNote", 2000, "处置情况");

@@ -3,7 +3,7 @@ package cn.gaoxin.approval.inspection;
 import cn.gaoxin.approval.cases.CaseVariables;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,7 +19,7 @@ public class ValidateInspectionResultListener implements TaskListener {
   public void notify(DelegateTask task) {
     InspectionOutcome outcome = InspectionOutcome.parse(task.getVariable("inspectionOutcome"));
     if (outcome == null) {
-      throw new ProcessEngineException("请选择勘验结论 (inspectionOutcome: PASS 通过 / FAIL 未通过)");
+      throw new NotValidException("请选择勘验结论 (inspectionOutcome: PASS 通过 / FAIL 未通过)");
     }
     if (outcome == InspectionOutcome.PASS) {
       return;
@@ -39,7 +39,7 @@ public class ValidateInspectionResultListener implements TaskListener {
       problems.add("勘验未通过时必须写明发现的问题和整改要求");
     }
     if (!problems.isEmpty()) {
-      throw new ProcessEngineException(String.join("; ", problems));
+      throw new NotValidException(String.join("; ", problems));
     }
   }
 }

@@ -1,7 +1,7 @@
 package cn.gaoxin.approval.inspection;
 
 import cn.gaoxin.approval.tasks.TaskInputs;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ public class ValidateRandomInspectionResultListener implements TaskListener {
   public void notify(DelegateTask task) {
     String result = TaskInputs.text(task, "inspectionResult");
     if (!InspectionOutcomes.RESULTS.containsKey(result)) {
-      throw new ProcessEngineException("请选择检查结果: " + String.join("、", InspectionOutcomes.RESULTS.values()));
+      throw new NotValidException("请选择检查结果: " + String.join("、", InspectionOutcomes.RESULTS.values()));
     }
     if (!InspectionOutcomes.NO_PROBLEM.equals(result)) {
       TaskInputs.requireText(task, "inspectionFindings", "发现问题的, 必须写明检查发现的具体问题");
@@ -27,7 +27,7 @@ public class ValidateRandomInspectionResultListener implements TaskListener {
     String lead = TaskInputs.text(task, "inspector");
     String second = TaskInputs.text(task, "coInspector");
     if (assignee == null || !(assignee.equals(lead) || assignee.equals(second))) {
-      throw new ProcessEngineException("检查结果只能由随机选派的执法人员 (" + lead + "、" + second + ") 认领后录入");
+      throw new NotValidException("检查结果只能由随机选派的执法人员 (" + lead + "、" + second + ") 认领后录入");
     }
   }
 }

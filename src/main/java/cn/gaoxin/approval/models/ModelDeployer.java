@@ -54,10 +54,17 @@ public class ModelDeployer implements InitializingBean {
         .name(DEPLOYMENT_NAME)
         .source("approval-platform")
         .enableDuplicateFiltering(true);
+    List<String> problems = new ArrayList<>();
     for (Resource resource : resources) {
       try (InputStream in = resource.getInputStream()) {
-        builder.addInputStream(resourceName(resource), new ByteArrayInputStream(in.readAllBytes()));
+        byte[] content = in.readAllBytes();
+        problems.addAll(ModelSafety.problems(resourceName(resource), content));
+        builder.addInputStream(resourceName(resource), new ByteArrayInputStream(content));
       }
+    }
+    if (!problems.isEmpty()) {
+      // the repository's models follow the same rules as models deployed from Camunda Modeler
+      throw new IllegalStateException("模型未部署: " + String.join("; ", problems));
     }
     DeploymentWithDefinitions deployment = builder.deployWithResult();
     int definitions = deployment.getDeployedProcessDefinitions() == null ? 0 : deployment.getDeployedProcessDefinitions().size();

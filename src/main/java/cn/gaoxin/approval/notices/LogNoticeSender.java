@@ -1,6 +1,6 @@
 package cn.gaoxin.approval.notices;
 
-import cn.gaoxin.approval.identifiers.PhoneNumbers;
+import cn.gaoxin.approval.identifiers.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,7 +23,7 @@ public class LogNoticeSender implements NoticeSender {
 
   @Override
   public void send(Notice notice) {
-    log.info("通知 [{}] {} → {}: {}", notice.caseNumber(), notice.subject(), PhoneNumbers.mask(notice.recipient()),
-        notice.body().replace('\n', ' '));
+    log.info("通知 [{}] {} → {}: {}", notice.caseNumber(), notice.subject(), Masking.phone(notice.recipient()),
+        Masking.text(notice.body().replace('\n', ' ')));
   }
 }

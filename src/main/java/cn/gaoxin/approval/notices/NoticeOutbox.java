@@ -1,5 +1,6 @@
 package cn.gaoxin.approval.notices;
 
+import cn.gaoxin.approval.identifiers.Masking;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,12 @@ public class NoticeOutbox {
   public boolean enqueue(String caseNumber, String type, String recipient, String channel, String subject,
       String body, String dedupKey, Instant now) {
     Timestamp ts = Timestamp.from(now);
+    if (!CHANNEL_SMS.equals(channel)) {
+      // staff and partners get what they need to act on, not the applicant's phone or identity numbers; the SMS to
+      // the applicant is about their own case
+      subject = Masking.text(subject);
+      body = Masking.text(body);
+    }
     int rows = jdbc.update("""
         insert into app_notice (case_number, notice_type, recipient, channel, subject, body, status, attempts,
                                 next_attempt_at, created_at, dedup_key)

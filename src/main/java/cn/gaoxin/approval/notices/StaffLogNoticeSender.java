@@ -1,5 +1,6 @@
 package cn.gaoxin.approval.notices;
 
+import cn.gaoxin.approval.identifiers.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,6 +24,6 @@ public class StaffLogNoticeSender implements NoticeSender {
   @Override
   public void send(Notice notice) {
     log.info("工作提醒 [{}] {} → {}: {}", notice.caseNumber(), notice.subject(), notice.recipient(),
-        notice.body().replace('\n', ' '));
+        Masking.text(notice.body().replace('\n', ' ')));
   }
 }

@@ -1,5 +1,6 @@
 package cn.gaoxin.approval.publicity;
 
+import cn.gaoxin.approval.identifiers.Masking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -44,7 +45,8 @@ public class AnnouncementController {
       return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "未找到该公示"));
     }
     var a = found.get();
-    return ResponseEntity.ok(new Full(a.id(), a.caseNumber(), a.kind(), a.title(), a.body(),
-        a.items() == null ? null : JSON.readTree(a.items()), a.publishedAt(), a.validUntil()));
+    // published to everyone: a list a model publishes may carry contact phones or identity numbers, shown masked
+    return ResponseEntity.ok(new Full(a.id(), a.caseNumber(), a.kind(), a.title(), Masking.text(a.body()),
+        a.items() == null ? null : JSON.readTree(Masking.text(a.items())), a.publishedAt(), a.validUntil()));
   }
 }

@@ -1,5 +1,6 @@
 package cn.gaoxin.approval.publicity;
 
+import cn.gaoxin.approval.identifiers.Masking;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,9 @@ public class PublicNoticeController {
 
   @GetMapping
   public List<PublicNotices.Entry> current() {
-    return notices.current();
+    // public: the summary is free text written by clerks, shown with phone and identity numbers masked
+    return notices.current().stream().map(e -> new PublicNotices.Entry(e.caseNumber(), e.applicantName(), e.itemName(),
+        Masking.text(e.summary()), e.startsAt(), e.endsAt())).toList();
   }
 
   @PostMapping("/{caseNumber}/objections")

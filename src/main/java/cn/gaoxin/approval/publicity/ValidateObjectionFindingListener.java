@@ -2,7 +2,7 @@ package cn.gaoxin.approval.publicity;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ public class ValidateObjectionFindingListener implements TaskListener {
       problems.add("请写明核查认定的事实和理由");
     }
     if (!problems.isEmpty()) {
-      throw new ProcessEngineException(String.join("; ", problems));
+      throw new NotValidException(String.join("; ", problems));
     }
   }
 }

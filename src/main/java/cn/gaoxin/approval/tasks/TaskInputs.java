@@ -1,6 +1,6 @@
 package cn.gaoxin.approval.tasks;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Small checks for task-completion validators: a failed check rolls the completion back with a Chinese message. */
@@ -16,7 +16,7 @@ public final class TaskInputs {
   public static String requireText(VariableScope scope, String name, String message) {
     String value = text(scope, name);
     if (value.isEmpty()) {
-      throw new ProcessEngineException(message);
+      throw new NotValidException(message);
     }
     return value;
   }
@@ -28,12 +28,12 @@ public final class TaskInputs {
         return value;
       }
     }
-    throw new ProcessEngineException(message);
+    throw new NotValidException(message);
   }
 
   public static void requireMaxLength(VariableScope scope, String name, int max, String label) {
     if (text(scope, name).length() > max) {
-      throw new ProcessEngineException(label + "不能超过 " + max + " 字");
+      throw new NotValidException(label + "不能超过 " + max + " 字");
     }
   }
 }

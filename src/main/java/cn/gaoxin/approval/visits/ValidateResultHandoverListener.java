@@ -1,7 +1,7 @@
 package cn.gaoxin.approval.visits;
 
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -23,15 +23,15 @@ public class ValidateResultHandoverListener implements TaskListener {
     if (DeliveryMethod.POST.name().equals(method)) {
       Object waybill = task.getVariable("waybillNumber");
       if (waybill == null || !WAYBILL.matcher(waybill.toString().trim()).matches()) {
-        throw new ProcessEngineException("请填写邮件运单号 (10–20 位字母或数字)");
+        throw new NotValidException("请填写邮件运单号 (10–20 位字母或数字)");
       }
     } else if (DeliveryMethod.COUNTER.name().equals(method)) {
       Object recipient = task.getVariable("recipientName");
       if (recipient == null || recipient.toString().isBlank()) {
-        throw new ProcessEngineException("请填写领取人姓名");
+        throw new NotValidException("请填写领取人姓名");
       }
       if (!Boolean.TRUE.equals(task.getVariable("identityChecked"))) {
-        throw new ProcessEngineException("请先核验领取人身份证件 (本人或持授权委托书的经办人)");
+        throw new NotValidException("请先核验领取人身份证件 (本人或持授权委托书的经办人)");
       }
     }
   }

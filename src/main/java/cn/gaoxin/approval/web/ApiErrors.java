@@ -36,6 +36,11 @@ public class ApiErrors {
     String problem;
     if (cause instanceof UnrecognizedPropertyException u) {
       problem = "不认识的字段: " + u.getPropertyName();
+    } else if (cause instanceof InvalidFormatException f && !(f.getValue() instanceof String)) {
+      problem = "字段 " + path(f) + " 的类型不对"; // a number or yes/no where text is expected (web/StrictJson)
+    } else if (cause instanceof InvalidFormatException f && f.getTargetType() != null
+        && (Number.class.isAssignableFrom(f.getTargetType()) || f.getTargetType() == Boolean.class)) {
+      problem = "字段 " + path(f) + " 的类型不对"; // text where a number or yes/no is expected
     } else if (cause instanceof InvalidFormatException f) {
       problem = "字段 " + path(f) + " 的格式不对";
     } else if (cause instanceof MismatchedInputException m) {

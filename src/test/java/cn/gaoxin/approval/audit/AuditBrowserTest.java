@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gaoxin.approval.audit.simulation.DemoHistory;
 import cn.gaoxin.approval.support.BrowserHarness;
+import cn.gaoxin.approval.support.Http;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -20,15 +23,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The auditors' pages in a real browser ({@link BrowserHarness}: headless Chromium driven by playwright-core). Skipped,
- * with the reason printed, where node or Chromium is missing. Screenshots: {@code target/browser-screenshots/}.
+ * The auditors' pages in a real browser: headless Chromium (Debian's, {@code /usr/bin/chromium} or {@code CHROMIUM})
+ * driven by playwright-core from {@code src/test/browser} (installed with {@code npm ci} on first run). Skipped, with
+ * the reason printed, where node or Chromium is missing. Screenshots: {@code target/browser-screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class AuditBrowserTest {
 
   static final Path SHOTS = BrowserHarness.SHOTS;
-  static final String HOSTILE = "<img src=x onerror=\"window.__xss=1;alert(1)\">湘潭\"测试\"有限公司";
+  /** Stored as the applicant's name: must show as text in the search table and the trail, and never run. */
+  static final String HOSTILE = "<img src=x onerror=\"window.__xss=1;alert(1)\"><script>window.__xss=2</script>"
+      + "=cmd|' /C calc'!A0 湘潭\"测试\"有限公司";
 
   @LocalServerPort int port;
   @Autowired DemoHistory demo;
@@ -53,5 +59,27 @@ class AuditBrowserTest {
     assertThat(exit).as("浏览器测试 (输出见上)").isZero();
     assertThat(SHOTS.resolve("audit-trail.png")).exists();
     assertThat(Files.size(SHOTS.resolve("audit-trail.png"))).isGreaterThan(10_000);
+  }
+
+  /** Tasklist with the same hostile applicant name: shown as text in the task list and the Camunda Form, never run. */
+  @Test
+  void aWindowClerkSeesAHostileApplicantNameAsTextInTasklist() throws Exception {
+    ProcessEngines.registerProcessEngine(engine);
+    String chromium = BrowserHarness.chromiumOrSkip();
+    Http http = new Http(port);
+    HttpResponse<String> submitted = http.json("POST", "/api/applications", null, """
+        {"itemCode":"SCJG-SPJY-001","applicant":{"name":%s,"creditCode":"%s","contactName":"张三",
+         "contactPhone":"13812345678"},"materials":["APPLICATION","BUSINESS_LICENCE","LEGAL_REP_ID"],
+         "supplementCommitment":true}""".formatted(new ObjectMapper().writeValueAsString(HOSTILE),
+        AuditScenarioSupport.creditCode(32)));
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+    String caseNumber = new ObjectMapper().readTree(submitted.body()).get("caseNumber").asText();
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult()
+        .getId();
+    int exit = BrowserHarness.runScript("tasklist-form.js", Map.of("BASE_URL", "http://localhost:" + port, "TASK_ID",
+        taskId, "SCREENSHOT_DIR", SHOTS.toAbsolutePath().toString(), "HOSTILE_TEXT", HOSTILE, "CHROMIUM", chromium),
+        240);
+    assertThat(exit).as("Tasklist 浏览器测试 (输出见上)").isZero();
+    assertThat(SHOTS.resolve("tasklist-form.png")).exists();
   }
 }

@@ -38,13 +38,22 @@ class IdentifiersTest {
     assertThat(ResidentIdNumber.problem("110105194912310021")).hasValueSatisfying(p -> assertThat(p).contains("校验位"));
     assertThat(ResidentIdNumber.problem("110105194902300021")).hasValueSatisfying(p -> assertThat(p).contains("出生日期不存在"));
     assertThat(ResidentIdNumber.problem("11010519491231002x")).hasValueSatisfying(p -> assertThat(p).contains("大写 X"));
-    assertThat(ResidentIdNumber.mask(valid)).isEqualTo("110*************2X");
+    assertThat(Masking.idNumber(valid)).isEqualTo("1101**********002X");
   }
 
   @Test
   void phonesAreCheckedAndMasked() {
     assertThat(PhoneNumbers.isValidMobile("13812345678")).isTrue();
     assertThat(PhoneNumbers.isValidMobile("12812345678")).isFalse();
-    assertThat(PhoneNumbers.mask("13812345678")).isEqualTo("138****5678");
+    assertThat(Masking.phone("13812345678")).isEqualTo("138****5678");
+  }
+
+  @Test
+  void freeTextIsMaskedWithoutTouchingOtherNumbers() {
+    String text = "联系人张三 13812345678, 身份证 11010519491231002X; 案件 GX-2026-000123, 信用代码 91350100M000100Y43, "
+        + "时间戳 1763798400000, 编号 a13812345678, 假身份证 110105194912310021";
+    assertThat(Masking.text(text)).isEqualTo("联系人张三 138****5678, 身份证 1101**********002X; 案件 GX-2026-000123, "
+        + "信用代码 91350100M000100Y43, 时间戳 1763798400000, 编号 a13812345678, 假身份证 110105194912310021");
+    assertThat(Masking.text(null)).isNull();
   }
 }

@@ -3,7 +3,7 @@ package cn.gaoxin.approval.reforms.construction;
 import cn.gaoxin.approval.cases.CaseStatus;
 import cn.gaoxin.approval.cases.CaseVariables;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -35,14 +35,14 @@ public class AssignProjectButlerListener implements TaskListener {
   public void notify(DelegateTask task) {
     String butler = task.getAssignee();
     if (butler == null || butler.isBlank()) {
-      throw new ProcessEngineException("请先认领本任务: 认领人即为该项目的服务管家");
+      throw new NotValidException("请先认领本任务: 认领人即为该项目的服务管家");
     }
     int capacity = constructionCatalog.butlers().capacity();
     long open = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).active()
         .variableValueEquals("projectButler", butler).list().stream()
         .filter(p -> !p.getId().equals(task.getProcessInstanceId())).count();
     if (open >= capacity) {
-      throw new ProcessEngineException("该管家在办的用地一件事项目已达 " + capacity + " 个上限, 请由其他项目服务管家认领");
+      throw new NotValidException("该管家在办的用地一件事项目已达 " + capacity + " 个上限, 请由其他项目服务管家认领");
     }
     User user = identityService.createUserQuery().userId(butler).singleResult();
     String name = user == null ? butler

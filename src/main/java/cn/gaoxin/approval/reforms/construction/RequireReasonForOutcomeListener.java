@@ -2,7 +2,7 @@ package cn.gaoxin.approval.reforms.construction;
 
 import cn.gaoxin.approval.cases.CaseVariables;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -29,14 +29,14 @@ public class RequireReasonForOutcomeListener implements TaskListener {
 
     Object outcome = task.getVariable(outcomeVariable);
     if (outcome == null || outcome.toString().isBlank()) {
-      throw new ProcessEngineException("请选择办理结果 (" + outcomeVariable + ")");
+      throw new NotValidException("请选择办理结果 (" + outcomeVariable + ")");
     }
     if (!outcomes.contains(outcome.toString())) {
-      throw new ProcessEngineException("办理结果 " + outcome + " 不在可选范围内 (" + String.join("、", outcomes) + ")");
+      throw new NotValidException("办理结果 " + outcome + " 不在可选范围内 (" + String.join("、", outcomes) + ")");
     }
     Object reason = task.getVariable(reasonVariable);
     if (!withoutReason.contains(outcome.toString()) && (reason == null || reason.toString().isBlank())) {
-      throw new ProcessEngineException("该办理结果必须填写" + reasonLabel + " (" + reasonVariable + ")");
+      throw new NotValidException("该办理结果必须填写" + reasonLabel + " (" + reasonVariable + ")");
     }
   }
 

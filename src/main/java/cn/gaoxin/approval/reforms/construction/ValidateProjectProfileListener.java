@@ -1,7 +1,7 @@
 package cn.gaoxin.approval.reforms.construction;
 
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ public class ValidateProjectProfileListener implements TaskListener {
     }
     List<String> problems = ProjectProfile.problems(task);
     if (!problems.isEmpty()) {
-      throw new ProcessEngineException("项目信息不完整, 无法生成专属审批流程图: " + String.join("; ", problems));
+      throw new NotValidException("项目信息不完整, 无法生成专属审批流程图: " + String.join("; ", problems));
     }
   }
 }

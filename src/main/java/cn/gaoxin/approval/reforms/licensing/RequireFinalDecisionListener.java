@@ -1,7 +1,7 @@
 package cn.gaoxin.approval.reforms.licensing;
 
 import cn.gaoxin.approval.decisions.ReviewDecision;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,7 +19,7 @@ public class RequireFinalDecisionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (ReviewDecision.parse(task.getVariable("reviewDecision")) == ReviewDecision.RETURN) {
-      throw new ProcessEngineException("本环节须作出准予或不予许可的决定, 不能退回补正; 需要补正的材料由窗口在受理前一次性告知");
+      throw new NotValidException("本环节须作出准予或不予许可的决定, 不能退回补正; 需要补正的材料由窗口在受理前一次性告知");
     }
   }
 }

@@ -2,7 +2,7 @@ package cn.gaoxin.approval.reforms.licensing;
 
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -22,13 +22,13 @@ public class RequireOutcomeAndReasonListener implements TaskListener {
   public void notify(DelegateTask task) {
     String outcomeVariable = config(task, "outcomeVariable", null);
     if (outcomeVariable == null) {
-      throw new ProcessEngineException("任务 " + task.getName() + " 的校验未配置 outcomeVariable");
+      throw new NotValidException("任务 " + task.getName() + " 的校验未配置 outcomeVariable");
     }
     String outcomeLabel = config(task, "outcomeLabel", "办理结论");
     List<String> allowed = list(config(task, "outcomes", ""));
     Object outcome = task.getVariable(outcomeVariable);
     if (outcome == null || outcome.toString().isBlank() || !allowed.isEmpty() && !allowed.contains(outcome.toString())) {
-      throw new ProcessEngineException("请选择" + outcomeLabel);
+      throw new NotValidException("请选择" + outcomeLabel);
     }
     String reasonVariable = config(task, "reasonVariable", null);
     if (reasonVariable == null) {
@@ -38,7 +38,7 @@ public class RequireOutcomeAndReasonListener implements TaskListener {
     if (needReason.contains("*") || needReason.contains(outcome.toString())) {
       Object reason = task.getVariable(reasonVariable);
       if (reason == null || reason.toString().isBlank()) {
-        throw new ProcessEngineException(outcomeLabel + "为此项时必须填写" + config(task, "reasonLabel", "理由")
+        throw new NotValidException(outcomeLabel + "为此项时必须填写" + config(task, "reasonLabel", "理由")
             + " (" + reasonVariable + ")");
       }
     }

@@ -1,7 +1,7 @@
 package cn.gaoxin.approval.reforms.licensing;
 
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,10 +19,10 @@ public class ValidateSealEngravingListener implements TaskListener {
   public void notify(DelegateTask task) {
     Object record = task.getVariable("sealRecordNumber");
     if (record == null || !RECORD.matcher(record.toString().trim()).matches()) {
-      throw new ProcessEngineException("请填写印章备案编号 (6–30 位字母、数字或连字符)");
+      throw new NotValidException("请填写印章备案编号 (6–30 位字母、数字或连字符)");
     }
     if (!Boolean.TRUE.equals(task.getVariable("electronicSealIssued"))) {
-      throw new ProcessEngineException("请确认电子印章已制发至企业");
+      throw new NotValidException("请确认电子印章已制发至企业");
     }
   }
 }

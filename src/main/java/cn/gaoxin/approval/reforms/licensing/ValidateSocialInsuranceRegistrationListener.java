@@ -1,7 +1,7 @@
 package cn.gaoxin.approval.reforms.licensing;
 
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,7 +16,7 @@ public class ValidateSocialInsuranceRegistrationListener implements TaskListener
   public void notify(DelegateTask task) {
     Object number = task.getVariable("socialInsuranceNumber");
     if (number == null || !NUMBER.matcher(number.toString().trim()).matches()) {
-      throw new ProcessEngineException("请填写单位社保登记编号 (8–20 位字母或数字)");
+      throw new NotValidException("请填写单位社保登记编号 (8–20 位字母或数字)");
     }
   }
 }

@@ -1,7 +1,7 @@
 package cn.gaoxin.approval.reforms.licensing;
 
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,7 +16,7 @@ public class ValidateTaxRegistrationListener implements TaskListener {
   public void notify(DelegateTask task) {
     Object type = task.getVariable("taxpayerType");
     if (type == null || !TAXPAYER_TYPES.contains(type.toString())) {
-      throw new ProcessEngineException("请选择纳税人类型: 小规模纳税人或一般纳税人");
+      throw new NotValidException("请选择纳税人类型: 小规模纳税人或一般纳税人");
     }
   }
 }

@@ -1,6 +1,6 @@
 package cn.gaoxin.approval.reforms.services;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 
 /** What a partner bank's officer decides on an innovation-points loan (火炬积分贷). */
 public enum CreditDecision {
@@ -24,6 +24,6 @@ public enum CreditDecision {
         }
       }
     }
-    throw new ProcessEngineException("请选择审批意见: 按测算额度授信 (APPROVE)、调减额度后授信 (REDUCE) 或 不予授信 (REFUSE)");
+    throw new NotValidException("请选择审批意见: 按测算额度授信 (APPROVE)、调减额度后授信 (REDUCE) 或 不予授信 (REFUSE)");
   }
 }

@@ -4,7 +4,7 @@ import cn.gaoxin.approval.payments.Amounts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -47,7 +47,7 @@ public class ValidateCreditDecisionListener implements TaskListener {
       problems.add("请填写放款银行");
     }
     if (!problems.isEmpty()) {
-      throw new ProcessEngineException(String.join("; ", problems));
+      throw new NotValidException(String.join("; ", problems));
     }
   }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -47,7 +47,7 @@ public class ValidateProxyCollectionListener implements TaskListener {
       problems.add("请选择收件结果: 已收取材料 (COLLECTED) 或 未能收件 / 申请人撤单 (CANCELLED)");
     }
     if (!problems.isEmpty()) {
-      throw new ProcessEngineException(String.join("; ", problems));
+      throw new NotValidException(String.join("; ", problems));
     }
   }
 }

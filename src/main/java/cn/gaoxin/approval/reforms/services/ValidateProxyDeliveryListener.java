@@ -3,7 +3,7 @@ package cn.gaoxin.approval.reforms.services;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -31,7 +31,7 @@ public class ValidateProxyDeliveryListener implements TaskListener {
       problems.add("签收人不能超过 50 字");
     }
     if (!problems.isEmpty()) {
-      throw new ProcessEngineException(String.join("; ", problems));
+      throw new NotValidException(String.join("; ", problems));
     }
   }
 }

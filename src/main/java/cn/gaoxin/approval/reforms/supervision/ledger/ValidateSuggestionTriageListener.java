@@ -3,7 +3,7 @@ package cn.gaoxin.approval.reforms.supervision.ledger;
 import cn.gaoxin.approval.catalog.Department;
 import cn.gaoxin.approval.catalog.ServiceCatalog;
 import cn.gaoxin.approval.tasks.TaskInputs;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -28,9 +28,9 @@ public class ValidateSuggestionTriageListener implements TaskListener {
     if ("ACCEPT".equals(result)) {
       String department = TaskInputs.requireText(task, "rectificationDepartment", "列入台账必须选择承办整改的职能部门");
       Department d = catalog.department(department)
-          .orElseThrow(() -> new ProcessEngineException("承办部门 " + department + " 不在部门目录中"));
+          .orElseThrow(() -> new NotValidException("承办部门 " + department + " 不在部门目录中"));
       if (!"department".equals(d.kind())) {
-        throw new ProcessEngineException(d.name() + "不是职能部门, 请选择承办整改的职能部门");
+        throw new NotValidException(d.name() + "不是职能部门, 请选择承办整改的职能部门");
       }
       TaskInputs.requireText(task, "problemSummary", "列入台账必须填写问题概要 (台账问题描述)");
       TaskInputs.requireMaxLength(task, "problemSummary", 500, "问题概要");

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -62,23 +62,23 @@ public class PrepareYieldEnterprisesDelegate implements JavaDelegate {
       }
     }
     if (list.isEmpty()) {
-      throw new ProcessEngineException("参评企业名单为空");
+      throw new NotValidException("参评企业名单为空");
     }
     Set<String> seen = new HashSet<>();
     int above = 0;
     for (Map<String, Object> m : list) {
       String code = String.valueOf(m.get("creditCode"));
       CreditCode.problem(code).ifPresent(p -> {
-        throw new ProcessEngineException("参评企业 " + m.get("name") + ": " + p);
+        throw new NotValidException("参评企业 " + m.get("name") + ": " + p);
       });
       if (!seen.add(code)) {
-        throw new ProcessEngineException("参评企业名单中统一社会信用代码重复: " + code);
+        throw new NotValidException("参评企业名单中统一社会信用代码重复: " + code);
       }
       if (m.get("name") == null || m.get("name").toString().isBlank()) {
-        throw new ProcessEngineException("参评企业 " + code + " 缺少名称");
+        throw new NotValidException("参评企业 " + code + " 缺少名称");
       }
       if (!YieldCampaign.SCALES.containsKey(String.valueOf(m.get("scale")))) {
-        throw new ProcessEngineException("参评企业 " + m.get("name") + " 的规模应为 ABOVE (规模以上) 或 BELOW (规模以下)");
+        throw new NotValidException("参评企业 " + m.get("name") + " 的规模应为 ABOVE (规模以上) 或 BELOW (规模以下)");
       }
       above += "ABOVE".equals(m.get("scale")) ? 1 : 0;
     }

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -40,13 +40,13 @@ public record YieldData(BigDecimal landArea, BigDecimal taxPaid, BigDecimal sale
     BigDecimal energy = number(scope, "energyUse");
     BigDecimal employees = number(scope, "employees");
     if (land.signum() <= 0) {
-      throw new ProcessEngineException("用地面积必须大于 0 亩");
+      throw new NotValidException("用地面积必须大于 0 亩");
     }
     if (energy.signum() <= 0) {
-      throw new ProcessEngineException("综合能源消费量必须大于 0 吨标准煤");
+      throw new NotValidException("综合能源消费量必须大于 0 吨标准煤");
     }
     if (employees.signum() <= 0 || employees.stripTrailingZeros().scale() > 0) {
-      throw new ProcessEngineException("年平均职工人数必须是正整数");
+      throw new NotValidException("年平均职工人数必须是正整数");
     }
     YieldData data = new YieldData(land, nonNegative(scope, "taxPaid"), nonNegative(scope, "salesRevenue"),
         nonNegative(scope, "valueAdded"), energy, nonNegative(scope, "pollutantEmission"),
@@ -82,7 +82,7 @@ public record YieldData(BigDecimal landArea, BigDecimal taxPaid, BigDecimal sale
   private static BigDecimal nonNegative(VariableScope scope, String name) {
     BigDecimal value = number(scope, name);
     if (value.signum() < 0) {
-      throw new ProcessEngineException(FIELDS.get(name) + "不能为负数");
+      throw new NotValidException(FIELDS.get(name) + "不能为负数");
     }
     return value;
   }
@@ -91,7 +91,7 @@ public record YieldData(BigDecimal landArea, BigDecimal taxPaid, BigDecimal sale
     Object value = scope.getVariable(name);
     BigDecimal parsed = parse(value);
     if (parsed == null) {
-      throw new ProcessEngineException("请填写" + FIELDS.get(name) + " (数字)");
+      throw new NotValidException("请填写" + FIELDS.get(name) + " (数字)");
     }
     return parsed;
   }
