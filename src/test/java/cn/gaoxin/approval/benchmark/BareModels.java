@@ -149,6 +149,11 @@ final class BareModels {
     if (withData) {
       data(shape, last, start, updates);
     }
+    if (waits.isEmpty() && !updates.isEmpty()) {
+      // a case that ends as it starts (a filing on the spot, refused at once) wrote all its data in that one step
+      updates.forEach(start::putAll);
+      updates.clear();
+    }
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(shape.key(), businessKey, start);
     runJobs(engine, pi);
     if (last == 0 && !updates.isEmpty() && !updates.get(0).isEmpty()) {
