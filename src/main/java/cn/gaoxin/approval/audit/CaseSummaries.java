@@ -5,6 +5,7 @@ import cn.gaoxin.approval.calendar.WorkingDayCalendar;
 import cn.gaoxin.approval.cases.CaseVariables;
 import cn.gaoxin.approval.catalog.ServiceCatalog;
 import cn.gaoxin.approval.catalog.ServiceItem;
+import cn.gaoxin.approval.decisions.StartPromiseClockDelegate;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -32,7 +33,7 @@ public class CaseSummaries {
   public static final List<String> VARIABLES = List.of(CaseVariables.CASE_NUMBER, CaseVariables.ITEM_CODE,
       CaseVariables.ITEM_NAME, CaseVariables.DEPARTMENT, CaseVariables.APPLICANT_NAME, CaseVariables.CREDIT_CODE,
       CaseVariables.CHANNEL, CaseVariables.IN_PERSON_VISITS, CaseVariables.SUBMITTED_AT, CaseVariables.CASE_STATUS,
-      "acceptedAt", "decidedAt", "decisionStatus", "tolerantAcceptance", "supervisionEvents", "materialsAsked",
+      "acceptedAt", StartPromiseClockDelegate.VARIABLE, "decidedAt", "decisionStatus", "tolerantAcceptance", "supervisionEvents", "materialsAsked",
       "materialsCheckCount", "oneTimeNotifications");
 
   private final ServiceCatalog catalog;
@@ -75,13 +76,18 @@ public class CaseSummaries {
     }
     Instant accepted = instant(vars.get("acceptedAt"));
     Instant decided = instant(vars.get("decidedAt"));
+    // the promise runs from acceptance unless the model starts its clock later (after a statutory notice period)
+    Instant clockStart = instant(vars.get(StartPromiseClockDelegate.VARIABLE));
+    if (clockStart == null) {
+      clockStart = accepted != null ? accepted : submitted;
+    }
     Integer promised = item == null || item.limits() == null ? null : item.limits().promised();
     Integer daysToDecision = null;
     Integer daysFromAcceptance = null;
     Boolean onTime = null;
     if (decided != null) {
       daysToDecision = calendar.workingDaysBetween(day(submitted), day(decided));
-      daysFromAcceptance = calendar.workingDaysBetween(day(accepted != null ? accepted : submitted), day(decided));
+      daysFromAcceptance = calendar.workingDaysBetween(day(clockStart), day(decided));
       onTime = promised == null ? null : daysFromAcceptance <= promised;
     }
     String caseNumber = text(vars.get(CaseVariables.CASE_NUMBER));

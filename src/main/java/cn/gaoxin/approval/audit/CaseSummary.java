@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * One case as auditors search and count it: a row of {@code app_case_summary}, kept by {@link CaseSummaryRecorder}.
  * Working-day figures are fixed when the case is decided: {@code daysToDecision} from application to decision,
- * {@code daysFromAcceptance} from acceptance (the day the promised limit starts) to decision, {@code onTime} whether
+ * {@code daysFromAcceptance} from acceptance (or from {@code promiseClockStartedAt} where the model starts the promise later) to decision, {@code onTime} whether
  * that stayed within the catalog item's promised limit ({@code promisedDays}).
  */
 public record CaseSummary(
