@@ -1,6 +1,7 @@
 package cn.gaoxin.approval.web;
 
 import jakarta.annotation.Priority;
+import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -11,12 +12,16 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
+import org.glassfish.jersey.server.ServerProperties;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Refusals through the engine REST API (/engine-rest) reach Tasklist clients and REST callers as what they are. The
+ * Refusals through the engine REST API (/engine-rest, and the webapps' copy Tasklist calls) reach Tasklist clients and REST callers as what they are. The
  * engine REST API wraps whatever fails inside a call into a 500 ("Cannot submit task form …: ENGINE-03051 …"); this
  * mapper looks into the wrapped causes and answers:
  * <ul>
@@ -33,9 +38,39 @@ public class EngineRestRefusals {
 
   static final String SIMULTANEOUS = "该任务刚刚已被他人处理 (同时提交), 本次提交未生效; 请刷新后查看案件的最新状态";
 
+  /** The name under which Camunda's Spring Boot starter registers the webapps' engine API (Tasklist's calls). */
+  static final String WEBAPP_ENGINE_API = "Engine Api";
+
   @Bean
   public ResourceConfigCustomizer engineRestRefusalMapper() {
     return config -> config.register(RefusalMapper.class);
+  }
+
+  /**
+   * Tasklist does not call /engine-rest but the webapps' own copy of the engine API (/camunda/api/engine), a Jersey
+   * application the starter registers as a servlet with no customisation hook. Jersey reads extra providers from the
+   * servlet's init parameter {@code jersey.config.server.provider.classnames}, which can only be set while the
+   * servlet context starts: so the starter's initializer is wrapped, and right after it has registered the servlet
+   * the same mapper is added to it. A clerk who submits a form another clerk has just completed then sees the Chinese
+   * 409 message in Tasklist's notification instead of "ENGINE-03005 … updated by another transaction".
+   */
+  @Bean
+  static BeanPostProcessor webappEngineApiRefusals() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof CamundaBpmWebappInitializer webapps) {
+          return (ServletContextInitializer) context -> {
+            webapps.onStartup(context);
+            ServletRegistration api = context.getServletRegistration(WEBAPP_ENGINE_API);
+            if (api != null) {
+              api.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, RefusalMapper.class.getName());
+            }
+          };
+        }
+        return bean;
+      }
+    };
   }
 
   @Priority(Priorities.USER - 100)

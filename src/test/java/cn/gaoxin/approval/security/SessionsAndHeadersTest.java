@@ -3,23 +3,14 @@ package cn.gaoxin.approval.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gaoxin.approval.support.Http;
+import cn.gaoxin.approval.support.WebappSession;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.admin.Admin;
-import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
-import org.camunda.bpm.cockpit.Cockpit;
-import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
-import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.tasklist.Tasklist;
-import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
-import org.camunda.bpm.welcome.Welcome;
-import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,8 +29,6 @@ class SessionsAndHeadersTest {
 
   static final Map<String, String> BEHIND_TLS = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.7");
 
-  static ProcessEngine webappsEngine;
-
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
@@ -47,25 +36,7 @@ class SessionsAndHeadersTest {
 
   @BeforeEach
   void setUp() {
-    ProcessEngines.registerProcessEngine(engine);
-    // the webapps find the engine through the runtime container, a JVM-wide registry: after an earlier test context
-    // closed, point it at this context's engine (as ProcessEngines above does for the REST API)
-    RuntimeContainerDelegate container = RuntimeContainerDelegate.INSTANCE.get();
-    ProcessEngine registered = container.getProcessEngineService().getProcessEngine(engine.getName());
-    if (registered != engine) {
-      if (registered != null) {
-        container.unregisterProcessEngine(registered);
-      }
-      container.registerProcessEngine(engine);
-    }
-    if (webappsEngine != engine) {
-      // the webapps keep JVM-wide runtime delegates that cache per-engine executors of the first context's engine
-      Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
-      Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
-      Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
-      Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
-      webappsEngine = engine;
-    }
+    WebappSession.pointWebappsAt(engine);
     http = new Http(port);
   }
 
@@ -145,7 +116,7 @@ class SessionsAndHeadersTest {
     String tls = sessionCookie(http.send("GET", "/audit/login", null, null, null, BEHIND_TLS));
     assertThat(tls).contains("HttpOnly", "Secure").containsIgnoringCase("SameSite=Lax");
 
-    Webapp tasklist = Webapp.open(http, BEHIND_TLS);
+    WebappSession tasklist = WebappSession.open(http, BEHIND_TLS);
     HttpResponse<String> loggedIn = tasklist.login("window1");
     assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(200);
     String cookie = sessionCookie(loggedIn);
@@ -154,7 +125,7 @@ class SessionsAndHeadersTest {
 
   @Test
   void theWebappsRefuseStateChangesWithoutTheirCsrfToken() {
-    Webapp tasklist = Webapp.open(http, Map.of());
+    WebappSession tasklist = WebappSession.open(http, Map.of());
     HttpResponse<String> login = tasklist.login("window2");
     assertThat(login.statusCode()).as(login.body() + login.headers().map() + tasklist.cookies()).isEqualTo(200);
     // the session is logged in ...
@@ -169,7 +140,7 @@ class SessionsAndHeadersTest {
     assertThat(withoutToken.statusCode()).isEqualTo(403);
     assertThat(withoutToken.headers().firstValue("X-XSRF-TOKEN")).contains("Required");
     // and so is one with a token that is not the session's (a fresh session: a refused request ends the old one)
-    Webapp other = Webapp.open(http, Map.of());
+    WebappSession other = WebappSession.open(http, Map.of());
     assertThat(other.login("window2").statusCode()).isEqualTo(200);
     HttpResponse<String> forgedToken = http.send("POST", "/camunda/api/engine/engine/default/filter/create", null,
         "application/json", "{}".getBytes(StandardCharsets.UTF_8),
@@ -180,48 +151,5 @@ class SessionsAndHeadersTest {
   private static String sessionCookie(HttpResponse<String> response) {
     return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
         .orElseThrow(() -> new AssertionError("no session cookie: " + response.headers().map()));
-  }
-
-  /** A browser session in the Camunda webapps: the CSRF cookie from the first page, then the login form. */
-  record Webapp(Http http, Map<String, String> headers, StringBuilder jar, String[] token) {
-
-    static Webapp open(Http http, Map<String, String> headers) {
-      Webapp app = new Webapp(http, headers, new StringBuilder(), new String[1]);
-      app.remember(http.send("GET", "/camunda/app/tasklist/default/", null, null, null, headers));
-      return app;
-    }
-
-    HttpResponse<String> login(String user) {
-      Map<String, String> h = new java.util.HashMap<>(headers);
-      h.put("Cookie", cookies());
-      h.put("X-XSRF-TOKEN", csrfToken());
-      HttpResponse<String> response = http.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist", null,
-          "application/x-www-form-urlencoded", ("username=" + user + "&password=demo").getBytes(StandardCharsets.UTF_8), h);
-      remember(response);
-      return response;
-    }
-
-    String cookies() {
-      return jar.toString();
-    }
-
-    String csrfToken() {
-      return token[0] == null ? "" : token[0];
-    }
-
-    private void remember(HttpResponse<String> response) {
-      response.headers().firstValue("X-XSRF-TOKEN").ifPresent(t -> token[0] = t);
-      for (String setCookie : response.headers().allValues("Set-Cookie")) {
-        String pair = setCookie.split(";", 2)[0];
-        if (pair.startsWith("XSRF-TOKEN=")) {
-          token[0] = pair.substring("XSRF-TOKEN=".length());
-        }
-        String name = pair.split("=", 2)[0];
-        String kept = java.util.Arrays.stream(jar.toString().split("; ")).filter(c -> !c.isEmpty()
-            && !c.startsWith(name + "=")).reduce((a, b) -> a + "; " + b).orElse("");
-        jar.setLength(0);
-        jar.append(kept.isEmpty() ? pair : kept + "; " + pair);
-      }
-    }
   }
 }
