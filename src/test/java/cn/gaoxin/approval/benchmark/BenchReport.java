@@ -139,6 +139,15 @@ final class BenchReport {
                 : String.format(Locale.ROOT, "%.1f", l.millis(0.99)),
             l.max(), level.errors())));
       }
+      out.append("\nWhat the machine did meanwhile: CPU busy over the measured seconds (whole machine, all cores, from "
+          + "/proc/stat), the benchmark JVM's share of the machine's capacity (the rest is PostgreSQL and everything "
+          + "else), and the time the application's threads waited for a pooled database connection per clerk call\n\n");
+      out.append("| clerk threads | CPU busy (machine) | of it the benchmark JVM | connection wait per call (ms) |\n");
+      out.append("|---|---|---|---|\n");
+      for (LatencyBench.Level level : latency) {
+        out.append(String.format(Locale.ROOT, "| %d | %.0f %% | %.0f %% | %.1f |%n", level.threads(),
+            level.cpuBusy() * 100, level.jvmCpu() * 100, level.connectionWaitMsPerCall()));
+      }
       out.append('\n');
     }
 

@@ -5,6 +5,10 @@ import cn.gaoxin.approval.cases.ApplicationRequest;
 import cn.gaoxin.approval.cases.ApplicationService;
 import cn.gaoxin.approval.catalog.ServiceCatalog;
 import cn.gaoxin.approval.catalog.ServiceItem;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -37,7 +42,14 @@ final class LatencyBench {
   static final String REFORM = "incomplete-materials-acceptance";
   static final List<String> OPERATIONS = List.of("start-case", "queue-page", "claim", "complete-task");
 
-  record Level(int threads, double seconds, int cases, int errors, Map<String, Latencies> operations) {}
+  /**
+   * One level's figures, with what explains them: the machine's CPU busy share over the level (from /proc/stat, all
+   * cores; NaN where the file is missing), the share of it the benchmark JVM used (the rest is PostgreSQL and the
+   * machine), and the time threads waited for a database connection (Hikari's acquire timer, every thread of the
+   * application: clerks, job executor, follow-ups, notices) per clerk call.
+   */
+  record Level(int threads, double seconds, int cases, int errors, Map<String, Latencies> operations, double cpuBusy,
+      double jvmCpu, double connectionWaitMsPerCall) {}
 
   private final BenchSettings settings;
 
@@ -53,24 +65,29 @@ final class LatencyBench {
         .filter(i -> i.processes().contains(REFORM) && !i.deferrableMaterials().isEmpty()).findFirst().orElseThrow();
     List<String> materials = item.materials().stream().map(ServiceItem.Material::code).toList();
     Clerks clerks = new Clerks(engine.getIdentityService());
+    MeterRegistry meters = app.getBeanProvider(MeterRegistry.class).getIfAvailable();
     List<Level> levels = new ArrayList<>();
     for (int threads : settings.latencyThreads()) {
-      drive(engine, applications, item.code(), materials, clerks, threads, settings.latencyWarmupSeconds());
+      drive(engine, applications, item.code(), materials, clerks, threads, settings.latencyWarmupSeconds(), meters);
       waitForJobs(engine);
-      Level level = drive(engine, applications, item.code(), materials, clerks, threads, settings.latencySeconds());
+      Level level = drive(engine, applications, item.code(), materials, clerks, threads, settings.latencySeconds(),
+          meters);
       waitForJobs(engine);
       levels.add(level);
       Latencies complete = level.operations().get("complete-task");
-      System.out.printf("[bench] latency %d threads: %d cases (%.1f/s), complete-task p50 %.1f p99 %.1f ms, %d errors%n",
+      System.out.printf(java.util.Locale.ROOT, "[bench] latency %d threads: %d cases (%.1f/s), complete-task p50 %.1f "
+          + "p99 %.1f ms, %d errors; CPU busy %.0f %% (benchmark JVM %.0f %%), connection wait %.1f ms per call%n",
           threads, level.cases(), level.cases() / level.seconds(), complete.median(), complete.millis(0.99),
-          level.errors());
+          level.errors(), level.cpuBusy() * 100, level.jvmCpu() * 100, level.connectionWaitMsPerCall());
     }
     return levels;
   }
 
   private Level drive(ProcessEngine engine, ApplicationService applications, String itemCode, List<String> materials,
-      Clerks clerks, int threads, int seconds) throws Exception {
+      Clerks clerks, int threads, int seconds, MeterRegistry meters) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CpuSample cpu0 = CpuSample.now();
+    double wait0 = connectionWaitMs(meters);
     AtomicInteger cases = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
     long start = System.nanoTime();
@@ -111,8 +128,12 @@ final class LatencyBench {
       f.get().forEach((op, l) -> all.get(op).addAll(l));
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
+    CpuSample cpu1 = CpuSample.now();
+    double waited = connectionWaitMs(meters) - wait0;
     pool.shutdown();
-    return new Level(threads, elapsed, cases.get(), errors.get(), all);
+    long calls = all.values().stream().mapToLong(Latencies::count).sum();
+    return new Level(threads, elapsed, cases.get(), errors.get(), all, cpu0.busyUntil(cpu1), cpu0.jvmShareUntil(cpu1),
+        calls == 0 ? Double.NaN : waited / calls);
   }
 
   /** A clerk logged in to the engine opens the queue, claims the case's task and completes it. */
@@ -140,6 +161,52 @@ final class LatencyBench {
       times.get("complete-task").add(System.nanoTime() - t2);
     } finally {
       identity.clearAuthentication();
+    }
+  }
+
+  /** Total milliseconds threads of the application waited for a pooled connection (0 without the metric). */
+  private static double connectionWaitMs(MeterRegistry meters) {
+    if (meters == null) {
+      return 0;
+    }
+    return meters.find("hikaricp.connections.acquire").timers().stream()
+        .mapToDouble(t -> t.totalTime(TimeUnit.MILLISECONDS)).sum();
+  }
+
+  /** Machine CPU ticks (busy, total) from /proc/stat and this JVM's CPU time, to tell saturation from waiting. */
+  record CpuSample(long busyTicks, long totalTicks, long jvmCpuNanos, long wallNanos) {
+
+    static CpuSample now() {
+      long busy = -1;
+      long total = -1;
+      try {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+        total = 0;
+        for (int i = 1; i < Math.min(f.length, 9); i++) {
+          total += Long.parseLong(f[i]);
+        }
+        busy = total - idle;
+      } catch (Exception e) {
+        // not Linux: the CPU columns show NaN
+      }
+      long jvm = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+          ? os.getProcessCpuTime() : -1;
+      return new CpuSample(busy, total, jvm, System.nanoTime());
+    }
+
+    double busyUntil(CpuSample later) {
+      return totalTicks < 0 || later.totalTicks <= totalTicks ? Double.NaN
+          : (double) (later.busyTicks - busyTicks) / (later.totalTicks - totalTicks);
+    }
+
+    /** The JVM's CPU time as a share of the machine's capacity (all cores) over the same wall time. */
+    double jvmShareUntil(CpuSample later) {
+      if (jvmCpuNanos < 0) {
+        return Double.NaN;
+      }
+      return (double) (later.jvmCpuNanos - jvmCpuNanos)
+          / ((later.wallNanos - wallNanos) * (double) Runtime.getRuntime().availableProcessors());
     }
   }
 
