@@ -76,9 +76,9 @@ class ConstructionDemoDriversTest extends ScenarioTest {
   @Test
   void jointCompletionAcceptance() {
     checks.playEveryScenario(jointAcceptance, MONDAY.plusDays(3), Map.of(
-        "APPROVED", ended("APPROVED"), "TITLE_ISSUED", ended("APPROVED"), "TITLE_REJECTED", ended("APPROVED"),
-        "RECTIFIED", ended("APPROVED"), "FAILED", ended("ACCEPTANCE_FAILED"), "APPROVED_LATE", ended("APPROVED"),
-        "RESUBMITTED", ended("APPROVED"), "NOT_ACCEPTED", ended("NOT_ACCEPTED"), "OPEN", open("ACCEPTED")));
+        "APPROVED", ended("ACCEPTANCE_PASSED"), "TITLE_ISSUED", ended("ACCEPTANCE_PASSED"),
+        "TITLE_REJECTED", ended("ACCEPTANCE_PASSED"), "RECTIFIED", ended("ACCEPTANCE_PASSED"),
+        "FAILED", ended("ACCEPTANCE_FAILED"), "APPROVED_LATE", ended("ACCEPTANCE_PASSED"), "RESUBMITTED", ended("ACCEPTANCE_PASSED"), "NOT_ACCEPTED", ended("NOT_ACCEPTED"), "OPEN", open("ACCEPTED")));
   }
 
   @Test
