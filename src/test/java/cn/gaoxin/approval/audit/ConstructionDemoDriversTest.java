@@ -76,10 +76,12 @@ class ConstructionDemoDriversTest extends ScenarioTest {
 
   @Test
   void jointCompletionAcceptance() {
-    checks.playEveryScenario(jointAcceptance, MONDAY.plusDays(3), Map.of(
-        "APPROVED", ended("ACCEPTANCE_PASSED"), "TITLE_ISSUED", ended("ACCEPTANCE_PASSED"),
-        "TITLE_REJECTED", ended("ACCEPTANCE_PASSED"), "RECTIFIED", ended("ACCEPTANCE_PASSED"),
-        "FAILED", ended("ACCEPTANCE_FAILED"), "APPROVED_LATE", ended("ACCEPTANCE_PASSED"), "RESUBMITTED", ended("ACCEPTANCE_PASSED"), "NOT_ACCEPTED", ended("NOT_ACCEPTED"), "OPEN", open("ACCEPTED")));
+    String passed = "ACCEPTANCE_PASSED";
+    checks.playEveryScenario(jointAcceptance, MONDAY.plusDays(3), Map.ofEntries(
+        entry("APPROVED", ended(passed)), entry("TITLE_ISSUED", ended(passed)), entry("TITLE_REJECTED", ended(passed)),
+        entry("TITLE_RETURNED", ended(passed)), entry("RECTIFIED", ended(passed)), entry("FAILED", ended("ACCEPTANCE_FAILED")),
+        entry("APPROVED_LATE", ended(passed)), entry("RESUBMITTED", ended(passed)), entry("NOT_ACCEPTED", ended("NOT_ACCEPTED")),
+        entry("OPEN", open("ACCEPTED"))));
   }
 
   @Test

@@ -216,6 +216,42 @@ class JointCompletionAcceptanceTest extends ConstructionScenarioTest {
   }
 
   @Test
+  void titleRegistrationReturnedIsCorrectedOnlineAndReviewedAgain() {
+    ProcessInstance pi = accepted(true);
+    CLERKS.keySet().forEach(code -> pass(pi, code));
+    completeAs("estate1", pi, "Task_RegisterTitle",
+        Map.of("titleRegistrationResult", "RETURN", "titleRegistrationNote", "房屋面积测绘报告未加盖测绘单位公章"));
+
+    assertThat(pi).hasPassed("Task_ReturnTitleForCorrection").isWaitingAt("Gateway_WaitTitleCorrection");
+    assertThat(progressOf(pi)).containsEntry("status", "RETURNED");
+    assertThat(notices(pi).get(notices(pi).size() - 1).body()).contains("不动产登记中心", "未加盖测绘单位公章");
+    assertThat(variable(pi, "decisionStatus")).as("the acceptance decision stands").isEqualTo("ACCEPTANCE_PASSED");
+
+    assertThat(rest().submitMaterials(pi.getBusinessKey(), CREDIT_CODE, ALL).getStatusCode().value()).isEqualTo(202);
+    assertThat(pi).isWaitingAt("Task_RegisterTitle");
+    completeAs("estate1", pi, "Task_RegisterTitle", Map.of("titleRegistrationResult", "REGISTERED"));
+
+    assertThat(pi).isEnded().hasPassed("Task_IssueTitleCertificate", "Event_TitleIssued");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("ACCEPTANCE_PASSED");
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "JOINT_ACCEPTANCE_CERTIFICATE_ISSUED", "RETURNED_FOR_CORRECTION",
+        "TITLE_REGISTERED");
+  }
+
+  @Test
+  void aTitleReturnNotCorrectedInTimeLeavesTheCertificateAndTellsTheApplicant() {
+    ProcessInstance pi = accepted(true);
+    CLERKS.keySet().forEach(code -> pass(pi, code));
+    completeAs("estate1", pi, "Task_RegisterTitle",
+        Map.of("titleRegistrationResult", "RETURN", "titleRegistrationNote", "房屋面积测绘报告未加盖测绘单位公章"));
+    fireTimer(pi, "Event_TitleCorrectionOverdue");
+
+    assertThat(pi).isEnded().hasPassed("Task_RecordTitleNotCorrected", "Task_NotifyTitleRejected", "Event_TitleRejected")
+        .hasNotPassed("Task_IssueTitleCertificate");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("ACCEPTANCE_PASSED");
+    assertThat(licencesOf(pi)).extracting(Licence::title).containsExactly("工程验收备案一企一证");
+  }
+
+  @Test
   void anOverdueItemIsSupervisedWithoutHoldingTheOthers() {
     ProcessInstance pi = accepted(false);
     pass(pi, FIRE);
