@@ -34,6 +34,7 @@ public enum CaseStatus {
   PREPARATION_CLOSED("未在期限内签订土地出让合同, 预审已关闭"),
   STOP_WORK_ORDERED("已责令停工"),
   ACCEPTANCE_FAILED("竣工联合验收未通过"),
+  ACCEPTANCE_PASSED("竣工联合验收合格"),
   HANDOVER_CERTIFICATES_ISSUED("交房即交证: 不动产权证书已核发"),
   INSPECTION_PASSED("勘验通过"),
   INSPECTION_FAILED("勘验未通过"),

@@ -59,7 +59,8 @@ class ConstructionDemoDriversTest extends ScenarioTest {
         entry("APPROVED", ended("APPROVED")), entry("APPROVED_LATE", ended("APPROVED")),
         entry("SIGNED_LATER", ended("APPROVED")), entry("COMMITMENT_EXPIRED", ended("WITHDRAWN")),
         entry("REGULAR", ended("APPROVED")), entry("REGULAR_LATE", ended("APPROVED")),
-        entry("RETURNED", ended("APPROVED")), entry("REJECTED", ended("REJECTED")),
+        entry("RETURNED", ended("APPROVED")), entry("RETURNED_ON_COMMITMENT", ended("APPROVED")),
+        entry("REJECTED", ended("REJECTED")),
         entry("RESUBMITTED", ended("APPROVED")), entry("NOT_ACCEPTED", ended("NOT_ACCEPTED")),
         entry("INSPECTION_RECTIFIED", ended("APPROVED")), entry("STOP_WORK", ended("STOP_WORK_ORDERED")),
         entry("OPEN", open("ACCEPTED"))));
@@ -75,20 +76,22 @@ class ConstructionDemoDriversTest extends ScenarioTest {
 
   @Test
   void jointCompletionAcceptance() {
-    checks.playEveryScenario(jointAcceptance, MONDAY.plusDays(3), Map.of(
-        "APPROVED", ended("APPROVED"), "TITLE_ISSUED", ended("APPROVED"), "TITLE_REJECTED", ended("APPROVED"),
-        "RECTIFIED", ended("APPROVED"), "FAILED", ended("ACCEPTANCE_FAILED"), "APPROVED_LATE", ended("APPROVED"),
-        "RESUBMITTED", ended("APPROVED"), "NOT_ACCEPTED", ended("NOT_ACCEPTED"), "OPEN", open("ACCEPTED")));
+    String passed = "ACCEPTANCE_PASSED";
+    checks.playEveryScenario(jointAcceptance, MONDAY.plusDays(3), Map.ofEntries(
+        entry("APPROVED", ended(passed)), entry("TITLE_ISSUED", ended(passed)), entry("TITLE_REJECTED", ended(passed)),
+        entry("TITLE_RETURNED", ended(passed)), entry("RECTIFIED", ended(passed)), entry("FAILED", ended("ACCEPTANCE_FAILED")),
+        entry("APPROVED_LATE", ended(passed)), entry("RESUBMITTED", ended(passed)), entry("NOT_ACCEPTED", ended("NOT_ACCEPTED")),
+        entry("OPEN", open("ACCEPTED"))));
   }
 
   @Test
   void licenceOnHandover() {
     String issued = "HANDOVER_CERTIFICATES_ISSUED";
-    checks.playEveryScenario(onHandover, MONDAY.plusDays(7), Map.of(
-        "APPROVED", ended(issued), "UNIT_RETRY", ended(issued), "UNIT_DEFERRED", ended(issued),
-        "APPROVED_LATE", ended(issued), "HANDOVER_LATE", ended(issued), "REJECTED", ended("REJECTED"),
-        "NO_CERTIFICATE", ended("NOT_ACCEPTED"), "RESUBMITTED", ended(issued), "NOT_ACCEPTED", ended("NOT_ACCEPTED"),
-        "OPEN", open("ACCEPTED")));
+    checks.playEveryScenario(onHandover, MONDAY.plusDays(7), Map.ofEntries(
+        entry("APPROVED", ended(issued)), entry("UNIT_RETRY", ended(issued)), entry("UNIT_DEFERRED", ended(issued)),
+        entry("APPROVED_LATE", ended(issued)), entry("HANDOVER_LATE", ended(issued)), entry("REJECTED", ended("REJECTED")),
+        entry("RETURNED", ended(issued)), entry("NO_CERTIFICATE", ended("NOT_ACCEPTED")), entry("RESUBMITTED", ended(issued)),
+        entry("NOT_ACCEPTED", ended("NOT_ACCEPTED")), entry("OPEN", open("ACCEPTED"))));
   }
 
   @Test

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Applicant API: report that a rectification is done (整改完成报告), online, so the one failed acceptance item (or
- * the video inspection) is accepted again. Like every case API, only with the applicant's credit code.
+ * Applicant API: report that a rectification is done (整改完成报告), online, so the failed acceptance items (or the
+ * video inspection) are accepted again. Like every case API, only with the applicant's credit code.
  */
 @RestController
 public class RectificationController {
@@ -47,8 +47,9 @@ public class RectificationController {
     String itemCode = report.itemCode() == null || report.itemCode().isBlank() ? null : report.itemCode().trim();
     return reports.report(caseNumber, itemCode, variables)
         .<ResponseEntity<Map<String, Object>>>map(d -> ResponseEntity.accepted().body(Map.of("caseNumber", caseNumber,
-            "message", "整改报告已收到, 将尽快重新" + (d.itemCode() == null ? "勘验" : "验收该事项"))))
+            "message", "整改报告已收到, 将尽快重新"
+            + (RectificationReports.ACCEPTANCE_ITEM.equals(d.message()) ? "验收整改的事项" : "勘验"))))
         .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT)
-            .body(Map.of("error", itemCode == null ? "本案件当前没有等待整改报告的勘验" : "该事项当前不需要整改报告")));
+            .body(Map.of("error", itemCode == null ? "本案件当前没有等待整改报告的验收或勘验" : "该事项当前不需要整改报告")));
   }
 }

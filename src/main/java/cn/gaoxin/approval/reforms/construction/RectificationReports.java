@@ -1,5 +1,6 @@
 package cn.gaoxin.approval.reforms.construction;
 
+import cn.gaoxin.approval.cases.CaseVariables;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,11 +11,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 
 /**
- * Delivers an applicant's rectification report to the step of the case that waits for it: the one acceptance item
- * of a joint acceptance that failed (message {@code AcceptanceItemRectified}, matched by the branch's
- * {@code itemCode}), or a remote video inspection awaiting rectification ({@code InspectionRectificationReported},
- * possibly in a process the case called). Several branches of one case wait for the same message, so the report
- * goes to the waiting execution whose item matches, never to "any" of them.
+ * Delivers an applicant's rectification report to the step of the case that waits for it: a joint acceptance whose
+ * failed items wait for rectification (message {@code AcceptanceItemRectified}; one report for all of them, with
+ * no item code or the code of one of them, {@code rectificationItemCodes}), or a remote video inspection awaiting
+ * rectification ({@code InspectionRectificationReported}, possibly in a process the case called). A report naming
+ * an item that does not wait for rectification is not delivered.
  */
 @Service
 public class RectificationReports {
@@ -32,8 +33,8 @@ public class RectificationReports {
   }
 
   /**
-   * Delivers the report to the case (business key). With an item code, only that acceptance item; without, the
-   * one rectification the case waits for. Empty when nothing of the case waits for this report.
+   * Delivers the report to the case (business key): the rectification the case waits for; an item code must be
+   * one of the items waiting. Empty when nothing of the case waits for this report.
    */
   public Optional<Delivered> report(String caseNumber, String itemCode, Map<String, Object> variables) {
     List<String> instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
@@ -41,8 +42,10 @@ public class RectificationReports {
     for (String instance : instances) {
       for (EventSubscription s : runtimeService.createEventSubscriptionQuery().processInstanceId(instance)
           .eventType("message").list()) {
-        if (ACCEPTANCE_ITEM.equals(s.getEventName()) && itemCode != null
-            && Objects.equals(itemCode, runtimeService.getVariable(s.getExecutionId(), "itemCode"))) {
+        if (ACCEPTANCE_ITEM.equals(s.getEventName()) && (itemCode == null
+            || Objects.equals(itemCode, runtimeService.getVariable(s.getExecutionId(), "itemCode"))
+            || CaseVariables.strings(runtimeService.getVariable(s.getExecutionId(), "rectificationItemCodes"))
+                .contains(itemCode))) {
           runtimeService.messageEventReceived(s.getEventName(), s.getExecutionId(), variables);
           return Optional.of(new Delivered(s.getEventName(), itemCode));
         }

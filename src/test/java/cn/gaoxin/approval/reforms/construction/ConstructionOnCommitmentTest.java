@@ -68,6 +68,9 @@ class ConstructionOnCommitmentTest extends ConstructionScenarioTest {
     completeAs("housing1", pi, "Task_IssuePermitOnCommitment", Map.of("reviewDecision", "APPROVE", "decisionReason", "承诺事项齐全"));
 
     assertThat(timer(pi, "Event_PermitLate")).isNull();
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decidedAt")).as("decided when the permit was granted, before the post-start check")
+        .isEqualTo(shanghai(LocalDateTime.of(2026, 3, 2, 10, 59)));
     assertThat(pi).hasPassed("Task_IssuePermit", "Task_NotifyPermitIssued").hasNotPassed("Task_SuperviseLatePermit")
         .isWaitingAt("Activity_PostStartInspection");
     assertThat(variable(pi, "supervisionEvents")).isNull();
@@ -138,6 +141,8 @@ class ConstructionOnCommitmentTest extends ConstructionScenarioTest {
     assertThat(pi).isEnded().hasPassed("Task_RecordCommitmentExpired", "Event_CommitmentExpired")
         .hasNotPassed("Task_IssuePermitOnCommitment");
     assertThat(variable(pi, "caseStatus")).isEqualTo("WITHDRAWN");
+    assertThat(variable(pi, "decisionStatus")).as("never signed: no decision").isNull();
+    assertThat(variable(pi, "decidedAt")).isNull();
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "COMMITMENT_WAIT_EXPIRED");
     assertThat(licencesOf(pi)).isEmpty();
   }
@@ -154,6 +159,8 @@ class ConstructionOnCommitmentTest extends ConstructionScenarioTest {
     completeAs("housing1", pi, "Task_ReviewPermitRegular", Map.of("reviewDecision", "APPROVE", "decisionReason", "经审查符合条件"));
     assertThat(pi).isEnded().hasPassed("Task_IssuePermit", "Event_PermitIssued").hasNotPassed("Activity_PostStartInspection");
     assertThat(licencesOf(pi)).hasSize(1);
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
   }
 
   @Test
@@ -171,6 +178,7 @@ class ConstructionOnCommitmentTest extends ConstructionScenarioTest {
     assertThat(pi).hasPassed("Task_ReturnForCorrection").isWaitingAt("Gateway_WaitResubmission")
         .hasNotPassed("Task_IssuePermit", "Task_NotifyRejection");
     assertThat(variable(pi, "caseStatus")).isEqualTo("RETURNED");
+    assertThat(variable(pi, "decidedAt")).as("a return is no decision").isNull();
     assertThat(notices(pi).get(notices(pi).size() - 1).body()).contains("安全条件审查意见书未提交", "消防设计审查意见书已过期");
 
     correlate(pi, "MaterialsResubmitted", Map.of(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(ALL)));
@@ -178,6 +186,31 @@ class ConstructionOnCommitmentTest extends ConstructionScenarioTest {
     assertThat(pi).isWaitingAt("Task_ReviewPermitRegular");
     completeAs("housing1", pi, "Task_ReviewPermitRegular", Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后符合条件"));
     assertThat(pi).isEnded().hasPassed("Event_PermitIssued");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
+  }
+
+  @Test
+  void theTwoHourIssuerReturnsTheApplicationAndOnlyItReviewsTheCorrection() {
+    ProcessInstance pi = applyFor("RESEARCH_OFFICE", "NONE", true);
+    String id = task(pi, "Task_IssuePermitOnCommitment").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(id, Map.of("reviewDecision", "RETURN", "decisionReason", " ")))
+        .hasMessageContaining("退回补正必须一次性写明全部需要补正的内容");
+    completeAs("housing1", pi, "Task_IssuePermitOnCommitment",
+        Map.of("reviewDecision", "RETURN", "decisionReason", "监理合同未加盖监理单位公章"));
+    assertThat(pi).hasPassed("Task_ReturnForCorrection").isWaitingAt("Gateway_WaitResubmission")
+        .hasNotPassed("Task_IssuePermit", "Task_ReviewPermitRegular");
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION");
+    assertThat(notices(pi).get(1).body()).contains("监理合同未加盖监理单位公章");
+    assertThat(variable(pi, "decidedAt")).isNull();
+
+    assertThat(rest().submitMaterials(pi.getBusinessKey(), CREDIT_CODE, ALL).getStatusCode().value()).isEqualTo(202);
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    assertThat(pi).as("the commitment stands signed; the issuer checks the correction").isWaitingAt("Task_IssuePermitOnCommitment");
+    completeAs("housing1", pi, "Task_IssuePermitOnCommitment", Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后同意"));
+    assertThat(pi).hasPassed("Task_IssuePermit").isWaitingAt("Activity_PostStartInspection");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
   }
 
   @Test
@@ -190,6 +223,8 @@ class ConstructionOnCommitmentTest extends ConstructionScenarioTest {
         Map.of("reviewDecision", "REJECT", "decisionReason", "建设工程规划许可证与申请的建设地点不一致"));
     assertThat(pi).isEnded().hasPassed("Task_NotifyRejection", "Event_Rejected").hasNotPassed("Task_IssuePermit");
     assertThat(licencesOf(pi)).isEmpty();
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("REJECTED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
   }
 
   private ProcessInstance permitIssuedAndInspectionFailed() {
@@ -226,6 +261,7 @@ class ConstructionOnCommitmentTest extends ConstructionScenarioTest {
 
     assertThat(pi).isEnded().hasPassed("Task_SuspendPermit", "Task_SendStopWorkOrder", "Event_WorkStopped");
     assertThat(variable(pi, "caseStatus")).isEqualTo("STOP_WORK_ORDERED");
+    assertThat(variable(pi, "decidedAt")).as("the permit decision stays the decision time").isNotNull();
     assertThat(licencesOf(pi)).singleElement().satisfies(l -> assertThat(l.status()).isEqualTo(LicenceStatus.SUSPENDED));
     String order = notices(pi).get(notices(pi).size() - 1).body();
     assertThat(order).contains("责令立即停止施工", "已中止", "项目经理和总监理工程师均不在岗");
@@ -250,6 +286,7 @@ class ConstructionOnCommitmentTest extends ConstructionScenarioTest {
     fireTimer(pi, "Event_ResubmissionDeadlinePassed");
     assertThat(pi).isEnded().hasPassed("Event_NotAccepted");
     assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_ACCEPTED");
+    assertThat(variable(pi, "decidedAt")).isNull();
   }
 
   @Test

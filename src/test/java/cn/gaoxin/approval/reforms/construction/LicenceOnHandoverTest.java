@@ -130,6 +130,8 @@ class LicenceOnHandoverTest extends ConstructionScenarioTest {
     assertThat(variable(pi, "issuedUnitCount")).isEqualTo(3);
     assertThat(variable(pi, "deferredUnitCount")).isEqualTo(0);
     assertThat(variable(pi, "caseStatus")).isEqualTo("HANDOVER_CERTIFICATES_ISSUED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("HANDOVER_CERTIFICATES_ISSUED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
     assertThat(notices(pi).get(notices(pi).size() - 1).body()).contains("共 3 户", "已核发不动产权证书 3 户", "暂缓办理 0 户");
   }
 
@@ -172,6 +174,8 @@ class LicenceOnHandoverTest extends ConstructionScenarioTest {
     assertThat(pi).isEnded().hasPassed("Event_NoAcceptanceCertificate", "Task_NotifyHandoverRejected")
         .hasNotPassed("Task_InitialRegistration");
     assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_ACCEPTED");
+    assertThat(variable(pi, "decisionStatus")).as("not accepted: no decision").isNull();
+    assertThat(variable(pi, "decidedAt")).isNull();
     assertThat(notices(pi).get(1).body()).contains("证照库中没有编号为 GXZ-2026-999999 的证照");
   }
 
@@ -203,6 +207,50 @@ class LicenceOnHandoverTest extends ConstructionScenarioTest {
         Map.of("initialRegistrationResult", "REJECTED", "initialRegistrationNote", "房屋测绘成果与竣工图不一致"));
     assertThat(pi).isEnded().hasPassed("Task_NotifyInitialRejected", "Event_InitialRejected").hasNotPassed("SubProcess_Units");
     assertThat(variable(pi, "caseStatus")).isEqualTo("REJECTED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("REJECTED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
+  }
+
+  @Test
+  void initialRegistrationReturnedIsCorrectedOnlineRecheckedAndReviewedAgain() {
+    ProcessInstance pi = accepted(acceptanceCertificate(), unitsJson(WANG));
+    String id = task(pi, "Task_InitialRegistration").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(id, Map.of("initialRegistrationResult", "RETURN")))
+        .hasMessageContaining("登记意见");
+    completeAs("estate1", pi, "Task_InitialRegistration", Map.of("initialRegistrationResult", "RETURN",
+        "initialRegistrationNote", "1. 房屋测绘报告缺少 3 号楼地下室分层分户图; 2. 专项维修资金缴存证明未加盖银行印章"));
+
+    assertThat(pi).hasPassed("Task_ReturnForCorrection").isWaitingAt("Gateway_WaitResubmission").hasNotPassed("SubProcess_Units");
+    assertThat(progressOf(pi)).containsEntry("status", "RETURNED");
+    assertThat(variable(pi, "decidedAt")).as("a return is no decision").isNull();
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION");
+    assertThat(notices(pi).get(1).body()).contains("不动产登记中心", "缺少 3 号楼地下室分层分户图", "未加盖银行印章");
+
+    assertThat(rest().submitMaterials(pi.getBusinessKey(), CREDIT_CODE, ALL).getStatusCode().value()).isEqualTo(202);
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    assertThat(pi).isWaitingAt("Task_InitialRegistration");
+    completeAs("estate1", pi, "Task_InitialRegistration", Map.of("initialRegistrationResult", "REGISTERED"));
+    runJobs(pi);
+    for (String unit : List.of("3-1-1201", "3-1-1202", "3-2-0801")) {
+      completeUnit(pi, unit);
+    }
+
+    assertThat(pi).isEnded().hasPassed("Event_HandoverCompleted");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("HANDOVER_CERTIFICATES_ISSUED");
+    assertThat(noticeTypes(pi)).startsWith("ACCEPTED", "RETURNED_FOR_CORRECTION", "ACCEPTED");
+  }
+
+  @Test
+  void aReturnNotCorrectedInTimeIsNotAccepted() {
+    ProcessInstance pi = accepted(acceptanceCertificate(), unitsJson(WANG));
+    completeAs("estate1", pi, "Task_InitialRegistration", Map.of("initialRegistrationResult", "RETURN",
+        "initialRegistrationNote", "房屋测绘报告缺少分层分户图"));
+    fireTimer(pi, "Event_ResubmissionDeadlinePassed");
+
+    assertThat(pi).isEnded().hasPassed("Task_CloseNotAccepted", "Event_NotAccepted").hasNotPassed("SubProcess_Units");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_ACCEPTED");
+    assertThat(variable(pi, "decidedAt")).isNull();
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "NOT_ACCEPTED");
   }
 
   @Test

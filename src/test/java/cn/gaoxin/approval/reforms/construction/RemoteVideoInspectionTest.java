@@ -69,6 +69,8 @@ class RemoteVideoInspectionTest extends ConstructionScenarioTest {
     assertThat(variable(pi, "inspectionMethod")).isEqualTo("VIDEO");
     assertThat(variable(pi, "videoInspectionCount")).isEqualTo(1);
     assertThat(variable(pi, "caseStatus")).isEqualTo("INSPECTION_PASSED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("INSPECTION_PASSED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
     assertThat(variable(pi, "inPersonVisits")).isEqualTo(0);
     assertThat(noticeTypes(pi)).containsExactly("VIDEO_INSPECTION_SCHEDULED", "VIDEO_INSPECTION_RESULT");
   }
@@ -106,6 +108,7 @@ class RemoteVideoInspectionTest extends ConstructionScenarioTest {
     assertThat(variable(pi, "rectificationDueDate")).isEqualTo(endOfDay(LocalDate.of(2026, 3, 9)));
     assertThat(notices(pi).get(1).body()).contains("冷库温度记录缺失", "2026年3月9日");
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), "inspectionOutcome")).as("form cleared for the next round").isNull();
+    assertThat(variable(pi, "decidedAt")).as("rectifying: no decision yet").isNull();
 
     assertThat(rectifications.report(pi.getBusinessKey(), new RectificationController.RectificationReport(
         CREDIT_CODE, null, "已加装冷库温度自动记录仪")).getStatusCode().value()).isEqualTo(202);
@@ -119,6 +122,7 @@ class RemoteVideoInspectionTest extends ConstructionScenarioTest {
     assertThat(pi).isEnded().hasNotPassed("Task_InspectOnSite");
     assertThat(variable(pi, "inspectionResult")).isEqualTo("PASSED");
     assertThat(variable(pi, "videoInspectionCount")).isEqualTo(2);
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("INSPECTION_PASSED");
     assertThat(variable(pi, "inspectionRounds").toString()).contains("\"round\":1", "\"round\":2", "远程视频勘验");
   }
 
@@ -141,6 +145,8 @@ class RemoteVideoInspectionTest extends ConstructionScenarioTest {
     assertThat(variable(pi, "inspectionResult")).isEqualTo("FAILED");
     assertThat(variable(pi, "inspectionMethod")).isEqualTo("ON_SITE");
     assertThat(variable(pi, "caseStatus")).isEqualTo("INSPECTION_FAILED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("INSPECTION_FAILED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
     assertThat(notices(pi).get(3).body()).contains("未通过", "现场勘验");
   }
 

@@ -52,6 +52,7 @@ public class ConstructionOnCommitmentDriver implements ReformDriver {
         new Scenario("REGULAR", "高危产品生产储存, 一般程序核发", 8),
         new Scenario("REGULAR_LATE", "一般程序审查超期, 效能监察督办后核发", 4),
         new Scenario("RETURNED", "一般程序审查退回补正, 补正后核发", 4),
+        new Scenario("RETURNED_ON_COMMITMENT", "凭承诺核发时退回补正, 网上补正后 2 小时内核发", 4),
         new Scenario("REJECTED", "不予许可", 5),
         new Scenario("RESUBMITTED", "材料不全, 一次性告知后补正", 5),
         new Scenario("NOT_ACCEPTED", "材料不全, 逾期未补正, 不予受理", 3),
@@ -117,6 +118,15 @@ public class ConstructionOnCommitmentDriver implements ReformDriver {
         ctx.workingDaysLater(Math.min(4, c.days("resubmitDays", 2)));
         WindowIntake.resubmit(ctx, pi, item.materials().stream().map(ServiceItem.Material::code).toList());
         regularReview(ctx, pi, Math.min(3, c.days("reviewDays", 2)), "APPROVE", "补正后符合条件");
+      }
+      case "RETURNED_ON_COMMITMENT" -> {
+        ctx.at(ctx.now().plusMinutes(20 + ctx.random().nextInt(60)));
+        ctx.complete(pi, "Task_IssuePermitOnCommitment",
+            Map.of("reviewDecision", "RETURN", "decisionReason", "监理合同未加盖监理单位公章"));
+        ctx.workingDaysLater(Math.min(4, c.days("resubmitDays", 2)));
+        WindowIntake.resubmit(ctx, pi, item.materials().stream().map(ServiceItem.Material::code).toList());
+        permitWithinTwoHours(ctx, pi);
+        inspectAfterStart(ctx, pi, c, true);
       }
       case "OPEN" -> { }
       default -> {

@@ -4,6 +4,7 @@ import cn.gaoxin.approval.audit.simulation.PlannedCase;
 import cn.gaoxin.approval.audit.simulation.ReformDriver;
 import cn.gaoxin.approval.audit.simulation.SimulationContext;
 import cn.gaoxin.approval.catalog.ServiceCatalog;
+import cn.gaoxin.approval.catalog.ServiceItem;
 import cn.gaoxin.approval.identifiers.ResidentIdNumber;
 import cn.gaoxin.approval.licences.Licence;
 import cn.gaoxin.approval.licences.LicenceRegister;
@@ -57,6 +58,7 @@ public class LicenceOnHandoverDriver implements ReformDriver {
         new Scenario("APPROVED_LATE", "首次登记超期, 效能监察督办后办结", 6),
         new Scenario("HANDOVER_LATE", "交房日仍有未办结户, 效能监察督办", 4),
         new Scenario("REJECTED", "房屋首次登记不予登记", 5),
+        new Scenario("RETURNED", "首次登记退回补正, 网上补正、窗口复核后重新审查, 逐户办证", 6),
         new Scenario("NO_CERTIFICATE", "一企一证编号有误, 不予受理", 4),
         new Scenario("RESUBMITTED", "材料不全, 一次性告知后补正", 4),
         new Scenario("NOT_ACCEPTED", "材料不全, 逾期未补正, 不予受理", 3),
@@ -90,6 +92,13 @@ public class LicenceOnHandoverDriver implements ReformDriver {
       ctx.workingDaysLater(1);
     } else {
       ctx.workingDaysLater(Math.max(1, Math.min(4, c.days("reviewDays", 2))));
+    }
+    if (scenario.equals("RETURNED")) {
+      ctx.complete(pi, "Task_InitialRegistration", Map.of("initialRegistrationResult", "RETURN",
+          "initialRegistrationNote", "1. 房屋测绘报告缺少地下室分层分户图; 2. 专项维修资金缴存证明未加盖银行印章"));
+      ctx.workingDaysLater(Math.max(1, Math.min(4, c.days("resubmitDays", 2))));
+      WindowIntake.resubmit(ctx, pi, catalog.require(ITEM).materials().stream().map(ServiceItem.Material::code).toList());
+      ctx.workingDaysLater(1);
     }
     if (scenario.equals("REJECTED")) {
       ctx.complete(pi, "Task_InitialRegistration",
