@@ -47,6 +47,9 @@ public enum CaseStatus {
   FOLLOW_UP_CLOSED("回访已办结"),
   SAMPLE_DRAWN("已随机抽取检查对象和执法人员"),
   RESULTS_PUBLISHED("结果已公示"),
+  SPOT_CHECK_COMPLIANT("抽查未发现问题"),
+  SPOT_CHECK_PROBLEMS_FOUND("抽查发现问题, 已依法处置"),
+  GRADES_APPROVED("评价结果已审定"),
   DATA_COLLECTION("数据采集和企业核实中"),
   UNDER_PUBLIC_NOTICE("公示中 (受理异议)"),
   // 告知承诺制, 简易注销, 跨区通办

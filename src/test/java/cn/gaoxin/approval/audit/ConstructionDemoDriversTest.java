@@ -11,6 +11,7 @@ import cn.gaoxin.approval.audit.simulation.construction.JointCompletionAcceptanc
 import cn.gaoxin.approval.audit.simulation.construction.LandUseOneMatterDriver;
 import cn.gaoxin.approval.audit.simulation.construction.LicenceOnHandoverDriver;
 import cn.gaoxin.approval.audit.simulation.construction.RemoteVideoInspectionDriver;
+import cn.gaoxin.approval.catalog.ServiceCatalog;
 import cn.gaoxin.approval.support.ScenarioTest;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -31,6 +32,7 @@ class ConstructionDemoDriversTest extends ScenarioTest {
   @Autowired DemoHistory demo;
   @Autowired ScorecardService scorecards;
   @Autowired CaseSummaryStore summaries;
+  @Autowired ServiceCatalog catalog;
   @Autowired RemoteVideoInspectionDriver videoInspection;
   @Autowired ConstructionOnCommitmentDriver onCommitment;
   @Autowired ConstructionOnLandAcquisitionDriver onLandAcquisition;
@@ -41,7 +43,7 @@ class ConstructionDemoDriversTest extends ScenarioTest {
 
   @BeforeEach
   void checks() {
-    checks = new DemoDriverChecks(demo, scorecards, summaries, engine);
+    checks = new DemoDriverChecks(demo, scorecards, summaries, catalog, engine);
   }
 
   @Test

@@ -5,24 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gaoxin.approval.audit.simulation.DemoHistory;
 import cn.gaoxin.approval.audit.simulation.PlannedCase;
 import cn.gaoxin.approval.audit.simulation.ReformDriver;
+import cn.gaoxin.approval.catalog.ServiceCatalog;
+import cn.gaoxin.approval.catalog.ServiceItem;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.JobQuery;
 
 /**
  * Plays every scenario of a demo-history driver once (a hand-made plan, fixed seed) and checks what a user would
- * see afterwards: the case's status and whether it ended (case summary), nothing left behind (no incident, no
- * async step, no timer that fell due before the case's last step) and the reform on the scorecard.
+ * see afterwards: the case's status and whether it ended (case summary), supervised only when its scenario is a
+ * late one, nothing left behind (no incident, no failed or pending async step, no timer that fell due before the
+ * case's last step) in the case, what it called and the cases of the other models the driver covers, and the
+ * reform on the scorecard: every case counted, and decision figures (median and P90 working days to decision)
+ * once a played case recorded its decision ({@code decidedAt}), with the on-time rate when the reform's catalog
+ * item promises a limit.
  */
 final class DemoDriverChecks {
 
@@ -44,12 +53,15 @@ final class DemoDriverChecks {
   private final DemoHistory demo;
   private final ScorecardService scorecards;
   private final CaseSummaryStore summaries;
+  private final ServiceCatalog catalog;
   private final ProcessEngine engine;
 
-  DemoDriverChecks(DemoHistory demo, ScorecardService scorecards, CaseSummaryStore summaries, ProcessEngine engine) {
+  DemoDriverChecks(DemoHistory demo, ScorecardService scorecards, CaseSummaryStore summaries, ServiceCatalog catalog,
+      ProcessEngine engine) {
     this.demo = demo;
     this.scorecards = scorecards;
     this.summaries = summaries;
+    this.catalog = catalog;
     this.engine = engine;
   }
 
@@ -70,9 +82,34 @@ final class DemoDriverChecks {
     return plan;
   }
 
+  /**
+   * One case per scenario of the driver, all submitted at {@code start} by applicants of the same name (each its
+   * own credit code drawn from {@code seed}), online and at the counter in turn; a late scenario's review takes 8
+   * working days.
+   */
+  static List<PlannedCase> planAtOnce(ReformDriver driver, LocalDateTime start, long seed) {
+    Random random = new Random(seed);
+    List<PlannedCase> plan = new ArrayList<>();
+    for (ReformDriver.Scenario s : driver.scenarios()) {
+      Map<String, Integer> days = new HashMap<>(Map.of("verifyDays", plan.size() % 3 == 2 ? 1 : 0, "reviewDays", 2,
+          "supplementDays", 2, "resubmitDays", 2, "withdrawDays", 1));
+      if (s.name().endsWith("LATE")) {
+        days.put("reviewDays", 8);
+      }
+      plan.add(new PlannedCase(driver.processKey(), null, s.name(), start, plan.size() % 2 == 0 ? "ONLINE" : "COUNTER",
+          "湘潭宏达机电设备有限公司", DemoHistory.creditCode(random), days));
+    }
+    return plan;
+  }
+
   /** Plays one case of every scenario of the driver from {@code first} on, and checks each (see below). */
   void playEveryScenario(ReformDriver driver, LocalDateTime first, Map<String, End> expected) {
     playAndCheck(driver, plan(driver, first, driver.processKey().hashCode()), expected, this::caseOf);
+  }
+
+  /** Plays one case of every scenario of the driver, all submitted at {@code start} ({@link #planAtOnce}). */
+  void playAtOnce(ReformDriver driver, LocalDateTime start, long seed, Map<String, End> expected) {
+    playAndCheck(driver, planAtOnce(driver, start, seed), expected, this::caseOf, 7);
   }
 
   /**
@@ -81,40 +118,113 @@ final class DemoDriverChecks {
    */
   void playAndCheck(ReformDriver driver, List<PlannedCase> plan, Map<String, End> expected,
       Function<PlannedCase, CaseSummary> caseOf) {
+    playAndCheck(driver, plan, expected, caseOf, 20260101);
+  }
+
+  private void playAndCheck(ReformDriver driver, List<PlannedCase> plan, Map<String, End> expected,
+      Function<PlannedCase, CaseSummary> caseOf, long runSeed) {
     assertThat(expected.keySet()).as("every scenario of " + driver.processKey() + " is checked")
         .containsExactlyInAnyOrderElementsOf(driver.scenarios().stream().map(ReformDriver.Scenario::name).toList());
-    DemoHistory.Report report = demo.run(plan, 20260101);
+    long incidentsBefore = engine.getRuntimeService().createIncidentQuery().count();
+    DemoHistory.Report report = demo.run(plan, runSeed);
     assertThat(report.failures()).as("simulation failures").isEmpty();
+    assertThat(engine.getRuntimeService().createIncidentQuery().count()).as("no new incident anywhere")
+        .isEqualTo(incidentsBefore);
     assertThat(report.played().get(driver.processKey())).as("played per scenario")
         .containsOnlyKeys(expected.keySet()).allSatisfy((s, n) -> assertThat(n).isEqualTo(1));
     assertThat(report.skipped()).doesNotContainAnyElementsOf(driver.coveredKeys());
 
+    List<String> decided = new ArrayList<>();
+    boolean submittedAsPlanned = true;
     for (PlannedCase c : plan) {
       CaseSummary summary = caseOf.apply(c);
+      submittedAsPlanned &= summary.submittedAt().equals(c.start().atZone(SHANGHAI).toInstant());
       End end = expected.get(c.scenario());
       String what = driver.processKey() + "/" + c.scenario() + " " + summary.caseNumber();
       assertThat(summary.caseStatus()).as(what + " status").isEqualTo(end.status());
       assertThat(summary.endState()).as(what + " ended")
           .isEqualTo(end.ended() ? CaseSummary.COMPLETED : CaseSummary.RUNNING);
+      if (c.scenario().endsWith("LATE")) {
+        // late in the case itself or in a case it called (a stage, a department's part)
+        assertThat(supervisionEventsOfTree(summary.processInstanceId())).as(what + ": supervised").isPositive();
+      } else {
+        assertThat(summary.supervisionEvents()).as(what + ": every step within its limit").isZero();
+      }
       nothingLeftBehind(summary.processInstanceId(), what);
+      if (recordedDecision(summary.processInstanceId())) {
+        decided.add(c.scenario());
+      }
+    }
+    // cases of the models only this reform's cases start (e.g. a partner district's side) are clean as well
+    for (String other : driver.coveredKeys().stream().filter(k -> !k.equals(driver.processKey())).toList()) {
+      List<String> started = new ArrayList<>();
+      for (PlannedCase c : plan) {
+        started.addAll(summaries.jdbc().queryForList("select process_instance_id from app_case_summary "
+            + "where credit_code = ? and process_key = ?", String.class, c.creditCode(), other));
+      }
+      assertThat(started).as("cases of " + other).isNotEmpty();
+      started.forEach(id -> nothingLeftBehind(id, other + " " + id));
     }
 
-    LocalDate from = plan.get(0).start().toLocalDate();
-    Scorecard card = scorecards.scorecard(from, from.plusDays(60));
-    assertThat(card.reforms()).filteredOn(r -> r.key().equals(driver.processKey())).singleElement()
-        .satisfies(r -> assertThat(r.figures().cases()).as("scorecard cases")
-            .isGreaterThanOrEqualTo(plan.size()));
+    LocalDate first = plan.get(0).start().toLocalDate();
+    if (submittedAsPlanned) {
+      // the plan's own cases (not follow-ups started later): exactly they are counted on the plan's days
+      LocalDate last = plan.get(plan.size() - 1).start().toLocalDate();
+      assertThat(figures(driver.processKey(), first, last).cases()).as("scorecard cases submitted in the plan's days")
+          .isEqualTo(plan.size());
+    }
+    Scorecard.Figures figures = figures(driver.processKey(), first, first.plusDays(60));
+    assertThat(figures.cases()).as("scorecard cases").isGreaterThanOrEqualTo(plan.size());
+    if (!decided.isEmpty()) {
+      String why = driver.processKey() + ": scenarios " + decided + " recorded a decision (decidedAt), ";
+      assertThat(figures.medianDays()).as(why + "so the scorecard shows the median days to decision").isNotNull();
+      assertThat(figures.p90Days()).as(why + "so the scorecard shows P90 days to decision").isNotNull();
+      List<String> promising = catalog.items().stream()
+          .filter(i -> i.processes().contains(driver.processKey()) && i.limits() != null
+              && i.limits().promised() != null).map(ServiceItem::code).toList();
+      if (!promising.isEmpty()) {
+        assertThat(figures.onTimeRate()).as(why + "and items " + promising + " promise a limit, so the scorecard "
+            + "shows the on-time rate").isNotNull();
+      }
+    }
+  }
+
+  /** Supervision events of the case and every case it called. */
+  private int supervisionEventsOfTree(String processInstanceId) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().rootProcessInstanceId(processInstanceId)
+        .list().stream().mapToInt(p -> summaries.byProcessInstance(p.getId()).map(CaseSummary::supervisionEvents)
+            .orElse(0)).sum();
+  }
+
+  /** The reform's figures on the scorecard of the period. */
+  Scorecard.Figures figures(String key, LocalDate from, LocalDate to) {
+    return scorecards.scorecard(from, to).reforms().stream().filter(r -> r.key().equals(key)).findFirst()
+        .orElseThrow(() -> new AssertionError("评价表中没有 " + key)).figures();
   }
 
   /**
-   * The case a planned case started: the top-level case of that reform submitted then, or later by its applicant
-   * (a case that follows another one of the same plan).
+   * Whether the case recorded a decision: {@code decidedAt} in any scope of its process instance (on the instance,
+   * in an embedded sub-process, local to a task). A case it called is a case of its own, with its own decision.
+   */
+  private boolean recordedDecision(String processInstanceId) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName("decidedAt").count() > 0;
+  }
+
+  /**
+   * The case a planned case started: the top-level case of that reform its applicant submitted then or later (a
+   * case that follows another one of the same plan), else the one submitted then (a campaign a department
+   * launches carries no applicant).
    */
   CaseSummary caseOf(PlannedCase c) {
     Timestamp start = Timestamp.from(c.start().atZone(SHANGHAI).toInstant());
     List<String> numbers = summaries.jdbc().queryForList("select case_number from app_case_summary "
-        + "where process_key = ? and top_level = true and submitted_at >= ? and (credit_code = ? or submitted_at = ?)",
-        String.class, c.processKey(), start, c.creditCode(), start);
+        + "where process_key = ? and top_level = true and submitted_at >= ? and credit_code = ?",
+        String.class, c.processKey(), start, c.creditCode());
+    if (numbers.isEmpty()) {
+      numbers = summaries.jdbc().queryForList("select case_number from app_case_summary "
+          + "where process_key = ? and top_level = true and submitted_at = ?", String.class, c.processKey(), start);
+    }
     assertThat(numbers).as("the case of " + c.processKey() + "/" + c.scenario()).hasSize(1);
     return summaries.byCaseNumber(numbers.get(0)).orElseThrow();
   }
@@ -133,6 +243,11 @@ final class DemoDriverChecks {
     var history = engine.getHistoryService();
     List<HistoricProcessInstance> tree = history.createHistoricProcessInstanceQuery()
         .rootProcessInstanceId(processInstanceId).list();
+    boolean root = !tree.isEmpty();
+    if (!root) {
+      // a case called by another one (e.g. a stage): itself
+      tree = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).list();
+    }
     assertThat(tree).as(what + " process tree").isNotEmpty();
     Date last = null;
     for (HistoricProcessInstance p : tree) {
@@ -144,10 +259,13 @@ final class DemoDriverChecks {
         last = last == null || t.after(last) ? t : last;
       }
     }
-    var jobs = engine.getManagementService();
-    assertThat(jobs.createJobQuery().rootProcessInstanceId(processInstanceId).messages().count())
-        .as(what + " pending async steps").isZero();
-    assertThat(jobs.createJobQuery().rootProcessInstanceId(processInstanceId).timers().duedateLowerThan(last).list())
+    var management = engine.getManagementService();
+    Supplier<JobQuery> jobs = () -> root
+        ? management.createJobQuery().rootProcessInstanceId(processInstanceId)
+        : management.createJobQuery().processInstanceId(processInstanceId);
+    assertThat(jobs.get().messages().count()).as(what + " pending async steps").isZero();
+    assertThat(jobs.get().withException().count()).as(what + " failed jobs").isZero();
+    assertThat(jobs.get().timers().duedateLowerThan(last).list())
         .as(what + " timers due before its last step (" + last + ")").isEmpty();
   }
 }

@@ -1,22 +1,43 @@
 package cn.gaoxin.approval.audit;
 
-import static cn.gaoxin.approval.audit.DemoDriverScenarios.Expected.ended;
-import static cn.gaoxin.approval.audit.DemoDriverScenarios.Expected.open;
+import static cn.gaoxin.approval.audit.DemoDriverChecks.ended;
+import static cn.gaoxin.approval.audit.DemoDriverChecks.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gaoxin.approval.audit.DemoDriverScenarios.Expected;
+import cn.gaoxin.approval.audit.DemoDriverChecks.End;
+import cn.gaoxin.approval.audit.simulation.DemoHistory;
+import cn.gaoxin.approval.audit.simulation.ReformDriver;
+import cn.gaoxin.approval.catalog.ServiceCatalog;
+import cn.gaoxin.approval.support.ScenarioTest;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The demo-history drivers of the licensing reforms (一窗受理, 企业开办, 一业一证, 证照联办, 告知承诺制, 简易注销,
  * 跨区通办): every scenario played once from Monday 15 September 2025, so the cases run across the National Day
  * holiday (1–8 October); each ends where its scenario says, leaves nothing behind, and shows on the scorecard.
  */
-class LicensingDemoDriversTest extends DemoDriverScenarios {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LicensingDemoDriversTest extends ScenarioTest {
 
   static final LocalDateTime START = LocalDateTime.of(2025, 9, 15, 9, 30);
+
+  @Autowired DemoHistory demo;
+  @Autowired ScorecardService scorecards;
+  @Autowired CaseSummaryStore summaries;
+  @Autowired ServiceCatalog catalog;
+  @Autowired List<ReformDriver> drivers;
+  DemoDriverChecks checks;
+
+  @BeforeEach
+  void checks() {
+    checks = new DemoDriverChecks(demo, scorecards, summaries, catalog, engine);
+  }
 
   @Test
   void oneWindowAcceptance() {
@@ -117,11 +138,12 @@ class LicensingDemoDriversTest extends DemoDriverScenarios {
         "WITHDRAWN", ended("WITHDRAWN"),
         "OPEN", open("FORWARDED_TO_PARTNER")));
     // every forwarded case opened a partner district's case, which shows on the scorecard as well
-    assertThat(figures("cross-region-partner", START.toLocalDate(), START.toLocalDate().plusDays(40)).cases())
+    assertThat(checks.figures("cross-region-partner", START.toLocalDate(), START.toLocalDate().plusDays(40)).cases())
         .isEqualTo(6);
   }
 
-  private void play(String key, long seed, Map<String, Expected> expected) {
-    play(key, START, seed, expected);
+  private void play(String key, long seed, Map<String, End> expected) {
+    checks.playAtOnce(drivers.stream().filter(d -> d.processKey().equals(key)).findFirst().orElseThrow(), START,
+        seed, expected);
   }
 }

@@ -1,21 +1,42 @@
 package cn.gaoxin.approval.audit;
 
-import static cn.gaoxin.approval.audit.DemoDriverScenarios.Expected.ended;
-import static cn.gaoxin.approval.audit.DemoDriverScenarios.Expected.open;
+import static cn.gaoxin.approval.audit.DemoDriverChecks.ended;
+import static cn.gaoxin.approval.audit.DemoDriverChecks.open;
 
-import cn.gaoxin.approval.audit.DemoDriverScenarios.Expected;
+import cn.gaoxin.approval.audit.DemoDriverChecks.End;
+import cn.gaoxin.approval.audit.simulation.DemoHistory;
+import cn.gaoxin.approval.audit.simulation.ReformDriver;
+import cn.gaoxin.approval.catalog.ServiceCatalog;
+import cn.gaoxin.approval.support.ScenarioTest;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The demo-history drivers of the enterprise services (火炬积分贷, 政策兑现, 帮代办 / 邮帮办): every scenario played
  * once from Monday 14 July 2025; each case ends where its scenario says, leaves nothing behind, and shows on the
  * scorecard.
  */
-class ServicesDemoDriversTest extends DemoDriverScenarios {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ServicesDemoDriversTest extends ScenarioTest {
 
   static final LocalDateTime START = LocalDateTime.of(2025, 7, 14, 9, 30);
+
+  @Autowired DemoHistory demo;
+  @Autowired ScorecardService scorecards;
+  @Autowired CaseSummaryStore summaries;
+  @Autowired ServiceCatalog catalog;
+  @Autowired List<ReformDriver> drivers;
+  DemoDriverChecks checks;
+
+  @BeforeEach
+  void checks() {
+    checks = new DemoDriverChecks(demo, scorecards, summaries, catalog, engine);
+  }
 
   @Test
   void innovationPointsLoan() {
@@ -59,7 +80,8 @@ class ServicesDemoDriversTest extends DemoDriverScenarios {
         "OPEN", open("ORDER_TAKEN")));
   }
 
-  private void play(String key, long seed, Map<String, Expected> expected) {
-    play(key, START, seed, expected);
+  private void play(String key, long seed, Map<String, End> expected) {
+    checks.playAtOnce(drivers.stream().filter(d -> d.processKey().equals(key)).findFirst().orElseThrow(), START,
+        seed, expected);
   }
 }

@@ -9,6 +9,7 @@ import cn.gaoxin.approval.audit.simulation.supervision.DoubleRandomInspectionDri
 import cn.gaoxin.approval.audit.simulation.supervision.ObserverSuggestionDriver;
 import cn.gaoxin.approval.audit.simulation.supervision.PerMuYieldEvaluationDriver;
 import cn.gaoxin.approval.audit.simulation.supervision.ServiceFollowUpDriver;
+import cn.gaoxin.approval.catalog.ServiceCatalog;
 import cn.gaoxin.approval.support.ScenarioTest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,6 +32,7 @@ class SupervisionDemoDriversTest extends ScenarioTest {
   @Autowired DemoHistory demo;
   @Autowired ScorecardService scorecards;
   @Autowired CaseSummaryStore summaries;
+  @Autowired ServiceCatalog catalog;
   @Autowired DoubleRandomInspectionDriver doubleRandom;
   @Autowired ObserverSuggestionDriver observers;
   @Autowired PerMuYieldEvaluationDriver perMuYield;
@@ -39,7 +41,7 @@ class SupervisionDemoDriversTest extends ScenarioTest {
 
   @BeforeEach
   void checks() {
-    checks = new DemoDriverChecks(demo, scorecards, summaries, engine);
+    checks = new DemoDriverChecks(demo, scorecards, summaries, catalog, engine);
   }
 
   @Test

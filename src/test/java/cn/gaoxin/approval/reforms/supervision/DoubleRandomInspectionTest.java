@@ -230,6 +230,8 @@ class DoubleRandomInspectionTest extends ScenarioTest {
 
     assertThat(pi).hasPassed("Task_CompilePublicResults").isWaitingAt("Task_ApprovePublication");
     assertThat(task(pi, "Task_ApprovePublication").getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 11, 3)));
+    assertThat(variable(pi, "decidedAt")).as("not decided yet").isNull();
+    assertThat(variable(pi, "decisionStatus")).isNull();
     assertThat(variable(pi, "resultSummary")).isEqualTo("本次随机抽取检查企业 4 户, 未发现问题 3 户, 发现问题 1 户 (均已依法处置)。");
     assertThat(records.forCase(pi.getBusinessKey())).hasSize(4)
         .filteredOn(r -> r.creditCode().equals(problemCode)).singleElement().satisfies(r -> {
@@ -242,6 +244,9 @@ class DoubleRandomInspectionTest extends ScenarioTest {
     assertThat(pi).isEnded().hasPassed("Task_PublishResults", "Task_NotifyInspectedEnterprises", "Task_NotifyOrganiser",
         "Event_ResultsPublished");
     assertThat(variable(pi, "caseStatus")).isEqualTo("RESULTS_PUBLISHED");
+    assertThat(variable(pi, "decidedAt")).as("decided").isNotNull();
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("SPOT_CHECK_PROBLEMS_FOUND");
+    assertThat(pi).hasPassed("Task_RecordInspectionOutcome");
     var announcement = announcements.forCase(pi.getBusinessKey(), "INSPECTION_RESULTS").orElseThrow();
     assertThat(announcement.title()).contains("2026 年度企业公示信息随机抽查");
     assertThat(announcement.body()).contains("20260914", "未发现问题 3 户");

@@ -61,6 +61,8 @@ class ObserverSuggestionTest extends ScenarioTest {
     triageAccept(pi, "housing-construction");
 
     assertThat(pi).hasPassed("Task_OpenLedgerEntry", "Task_NotifyLedgerOpened").isWaitingAt("Task_Rectify");
+    assertThat(variable(pi, "decidedAt")).as("not decided yet").isNull();
+    assertThat(variable(pi, "decisionStatus")).isNull();
     assertThat(candidateGroups(pi, "Task_Rectify")).containsExactly("housing-construction");
     assertThat(task(pi, "Task_Rectify").getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 5, 7)));
     String number = (String) variable(pi, "ledgerNumber");
@@ -95,6 +97,8 @@ class ObserverSuggestionTest extends ScenarioTest {
     assertThat(pi).isEnded().hasPassed("Task_SendReply", "Task_RecordReplied", "Event_SuggestionClosed")
         .hasNotPassed("Task_ReplyNotApplicable", "Task_ReopenLedgerEntry");
     assertThat(variable(pi, "caseStatus")).isEqualTo("REPLIED");
+    assertThat(variable(pi, "decidedAt")).as("decided").isNotNull();
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("REPLIED");
     assertThat(noticeTypes(pi)).containsExactly("OBSERVER_SUGGESTION_ACCEPTED", "OBSERVER_SUGGESTION_REPLY");
     assertThat(notices(pi).get(1).body()).contains("印发一次性告知清单", "问题已整改");
   }
@@ -110,6 +114,8 @@ class ObserverSuggestionTest extends ScenarioTest {
     assertThat(pi).isEnded().hasPassed("Task_RecordNotApplicable", "Task_ReplyNotApplicable", "Event_ClosedNotApplicable")
         .hasNotPassed("Task_OpenLedgerEntry");
     assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_APPLICABLE");
+    assertThat(variable(pi, "decidedAt")).as("decided").isNotNull();
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("NOT_APPLICABLE");
     assertThat(variable(pi, "ledgerNumber")).isNull();
     assertThat(ledger.forCase(pi.getBusinessKey(), RectificationLedger.Source.OBSERVER_SUGGESTION)).isEmpty();
     assertThat(notices(pi)).singleElement().satisfies(n -> {

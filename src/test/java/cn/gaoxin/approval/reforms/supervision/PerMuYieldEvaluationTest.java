@@ -248,6 +248,8 @@ class PerMuYieldEvaluationTest extends ScenarioTest {
     }
 
     assertThat(pi).hasPassed("Task_CompileYieldResults").isWaitingAt("Task_ApproveYieldResults");
+    assertThat(variable(pi, "decidedAt")).as("not decided yet").isNull();
+    assertThat(variable(pi, "decisionStatus")).isNull();
     Map<String, String> grades = new LinkedHashMap<>();
     Map<String, Integer> scores = new LinkedHashMap<>();
     for (int i = 0; i < 8; i++) {
@@ -271,6 +273,9 @@ class PerMuYieldEvaluationTest extends ScenarioTest {
 
     clockAt(LocalDateTime.of(2026, 11, 10, 9, 0));
     completeAs("econ1", pi, "Task_ApproveYieldResults", Map.of("approvalOpinion", "同意公示"));
+    // the grades are decided when approved, before the public notice
+    assertThat(variable(pi, "decidedAt")).as("decided").isNotNull();
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("GRADES_APPROVED");
     assertThat(pi).hasPassed("Task_PublishYieldNotice", "Task_NotifyYieldNotice").isWaitingAt("Event_NoticePeriodEnds");
     assertThat(variable(pi, "caseStatus")).isEqualTo("UNDER_PUBLIC_NOTICE");
     assertThat(variable(pi, "yieldNoticeUntil")).isEqualTo(endOfDay(LocalDate.of(2026, 11, 17)));
@@ -286,6 +291,7 @@ class PerMuYieldEvaluationTest extends ScenarioTest {
     assertThat(pi).isEnded().hasPassed("Task_CompileFinalResults", "Task_PublishYieldResults", "Task_NotifyYieldGrades",
         "Event_ResultsPublished").hasNotPassed("Task_ReviewObjection");
     assertThat(variable(pi, "caseStatus")).isEqualTo("RESULTS_PUBLISHED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("GRADES_APPROVED");
     assertThat(announcements.forCase(pi.getBusinessKey(), "YIELD_EVALUATION_RESULTS")).get()
         .satisfies(a -> assertThat(a.body()).contains("公示期满", "A 类 3 家"));
     assertThat(notices(pi)).filteredOn(n -> n.type().equals("YIELD_GRADE_TO_ENTERPRISE")).hasSize(8)

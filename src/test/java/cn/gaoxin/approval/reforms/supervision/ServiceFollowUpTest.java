@@ -97,11 +97,15 @@ class ServiceFollowUpTest extends ScenarioTest {
 
     assertThatThrownBy(() -> completeAs("agent1", followUp, "Task_ContactEnterprise", Map.of("contactMethod", "PHONE")))
         .hasMessageContaining("请选择企业的评价");
+    assertThat(variable(followUp, "decidedAt")).as("not decided yet").isNull();
+    assertThat(variable(followUp, "decisionStatus")).isNull();
     completeAs("agent1", followUp, "Task_ContactEnterprise", evaluation("GOOD", "一次办结, 很满意"));
 
     assertThat(followUp).isEnded().hasPassed("Task_RecordEvaluation", "Task_CloseFollowUp", "Event_FollowUpDone")
         .hasNotPassed("Task_OpenBadReviewLedger");
     assertThat(variable(followUp, "caseStatus")).isEqualTo("FOLLOW_UP_CLOSED");
+    assertThat(variable(followUp, "decidedAt")).as("decided").isNotNull();
+    assertThat(variable(followUp, "decisionStatus")).isEqualTo("FOLLOW_UP_CLOSED");
     assertThat(registry.forOriginal(original.getId()).get().evaluation()).isEqualTo("GOOD");
     // the follow-up itself finished, but nobody follows up a follow-up
     assertThat(registry.forOriginal(followUp.getId())).isEmpty();
@@ -186,7 +190,11 @@ class ServiceFollowUpTest extends ScenarioTest {
         .hasMessageContaining("差评必须记录企业反映的具体问题");
     completeAs("agent1", followUp, "Task_ContactEnterprise", evaluation("BAD", "现场核查预约等了一周"));
 
-    assertThat(followUp).hasPassed("Task_OpenBadReviewLedger", "Task_NotifyBadReviewAccepted").isWaitingAt("Task_RectifyBadReview");
+    assertThat(followUp).hasPassed("Task_RecordBadEvaluation", "Task_OpenBadReviewLedger", "Task_NotifyBadReviewAccepted")
+        .isWaitingAt("Task_RectifyBadReview");
+    // the bad review is the follow-up's result; rectification and the second contact come after it
+    assertThat(variable(followUp, "decidedAt")).as("decided").isNotNull();
+    assertThat(variable(followUp, "decisionStatus")).isEqualTo("FOLLOW_UP_EVALUATED");
     assertThat(candidateGroups(followUp, "Task_RectifyBadReview")).containsExactly("market-regulation");
     assertThat(task(followUp, "Task_RectifyBadReview").getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 7, 7)));
     RectificationLedger.Entry entry = ledger.forCase(followUp.getBusinessKey(), RectificationLedger.Source.BAD_REVIEW).orElseThrow();
