@@ -388,13 +388,18 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
         "全体投资人承诺书缺少股东李某签字; 清税证明未加盖税务机关印章", "2026年4月24日").doesNotContain("{");
     assertThat(timer(pi, "Event_ResubmissionDeadlinePassed").getDuedate()).isEqualTo(endOfDay(LocalDate.of(2026, 4, 24)));
 
+    clockAt(LocalDateTime.of(2026, 4, 22, 10, 0));
     correlate(pi, "MaterialsResubmitted", Map.of(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(allMaterials(ITEM))));
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
 
-    assertThat(pi).as("back to the registrar: no new acceptance, no second public notice").isWaitingAt("Task_RegisterDeregistration");
+    assertThat(pi).as("back to the registrar: no new acceptance, no second public notice").isWaitingAt("Task_RegisterDeregistration")
+        .hasPassed("Task_RestartPromiseClock");
     assertThat(activitiesPassed(pi).stream().filter("Task_AcceptApplication"::equals)).hasSize(1);
     assertThat(activitiesPassed(pi).stream().filter("Task_StartPublicNotice"::equals)).hasSize(1);
-    assertThat(variable(pi, "promiseClockStartedAt")).isEqualTo(clockStarted);
+    assertThat(variable(pi, "promiseClockStartedAt")).as("as after a re-acceptance, the promise runs from the checked correction")
+        .isNotEqualTo(clockStarted).isEqualTo(Date.from(LocalDateTime.of(2026, 4, 22, 10, 0).atZone(SHANGHAI).toInstant()));
+    assertThat(task(pi, "Task_RegisterDeregistration").getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 4, 23)));
+    assertThat(timer(pi, "Event_RegistrationOverdue").getDuedate()).isEqualTo(endOfDay(LocalDate.of(2026, 4, 23)));
     completeAs("market1", pi, "Task_RegisterDeregistration", Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后符合规定"));
 
     assertThat(pi).isEnded().hasPassed("Task_RevokeHolderLicences", "Event_Deregistered");
