@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * reviews (一业一证) the model passes both decisions:
  * {@code ${reviewReturns.reasons(name1, decision1, reason1, name2, decision2, reason2)}} and
  * {@code ${reviewReturns.departments(name1, decision1, name2, decision2)}}; 一窗受理 lists its branches' results
- * through {@code itemBundles}.
+ * through {@code itemBundles}. Where one department reviews several of the case's items (证照联办: 营业执照 and the
+ * permit may both be 市场监管), {@code ${reviewReturns.itemReasons(name1, item1, decision1, reason1, name2, item2,
+ * decision2, reason2)}} names the item of each reason.
  */
 @Component("reviewReturns")
 public class ReviewReturns {
@@ -31,26 +33,32 @@ public class ReviewReturns {
 
   /** The returning departments' names, joined as a Chinese list (A、B). */
   public static String departments(List<Returned> returns) {
-    return returns.stream().map(Returned::departmentName).collect(Collectors.joining("、"));
+    return returns.stream().map(Returned::departmentName).distinct().collect(Collectors.joining("、"));
   }
 
   public String reasons(String name1, Object decision1, Object reason1, String name2, Object decision2,
       Object reason2) {
-    return reasons(returned(name1, decision1, reason1, name2, decision2, reason2));
+    return reasons(returned(name1, "", decision1, reason1, name2, "", decision2, reason2));
+  }
+
+  /** As {@link #reasons(String, Object, Object, String, Object, Object)}, each line also naming the item reviewed. */
+  public String itemReasons(String name1, String item1, Object decision1, Object reason1, String name2, String item2,
+      Object decision2, Object reason2) {
+    return reasons(returned(name1, item1, decision1, reason1, name2, item2, decision2, reason2));
   }
 
   public String departments(String name1, Object decision1, String name2, Object decision2) {
-    return departments(returned(name1, decision1, null, name2, decision2, null));
+    return departments(returned(name1, "", decision1, null, name2, "", decision2, null));
   }
 
-  private static List<Returned> returned(String name1, Object decision1, Object reason1, String name2,
-      Object decision2, Object reason2) {
+  private static List<Returned> returned(String name1, String item1, Object decision1, Object reason1, String name2,
+      String item2, Object decision2, Object reason2) {
     List<Returned> returns = new ArrayList<>();
     if (ReviewDecision.RETURN.name().equals(String.valueOf(decision1))) {
-      returns.add(new Returned(name1, "", reason1 == null ? "" : reason1.toString().trim()));
+      returns.add(new Returned(name1, item1 == null ? "" : item1, reason1 == null ? "" : reason1.toString().trim()));
     }
     if (ReviewDecision.RETURN.name().equals(String.valueOf(decision2))) {
-      returns.add(new Returned(name2, "", reason2 == null ? "" : reason2.toString().trim()));
+      returns.add(new Returned(name2, item2 == null ? "" : item2, reason2 == null ? "" : reason2.toString().trim()));
     }
     if (returns.isEmpty()) {
       throw new IllegalStateException("没有部门退回补正, 不能发送退回补正通知");

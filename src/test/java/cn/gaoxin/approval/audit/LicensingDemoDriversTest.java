@@ -91,6 +91,7 @@ class LicensingDemoDriversTest extends ScenarioTest {
         "APPROVED_LATE", ended("APPROVED"),
         "RESUBMITTED", ended("APPROVED"),
         "NOT_ACCEPTED", ended("NOT_ACCEPTED"),
+        "RETURNED", ended("APPROVED"),
         "WITHDRAWN", ended("WITHDRAWN"),
         "OPEN", open("ACCEPTED")));
   }
@@ -114,17 +115,18 @@ class LicensingDemoDriversTest extends ScenarioTest {
 
   @Test
   void simplifiedDeregistration() {
-    play("simplified-deregistration", 706, Map.of(
-        "DEREGISTERED", ended("DEREGISTERED"),
-        "NOT_ELIGIBLE", ended("INELIGIBLE"),
-        "OBJECTION_DISMISSED", ended("DEREGISTERED"),
-        "TERMINATED", ended("DEREGISTRATION_TERMINATED"),
-        "REFUSED", ended("REJECTED"),
-        "REGISTRATION_LATE", ended("DEREGISTERED"),
-        "RESUBMITTED", ended("DEREGISTERED"),
-        "NOT_ACCEPTED", ended("NOT_ACCEPTED"),
-        "WITHDRAWN", ended("WITHDRAWN"),
-        "OPEN", open("PUBLIC_NOTICE")));
+    play("simplified-deregistration", 706, Map.ofEntries(
+        Map.entry("DEREGISTERED", ended("DEREGISTERED")),
+        Map.entry("NOT_ELIGIBLE", ended("INELIGIBLE")),
+        Map.entry("OBJECTION_DISMISSED", ended("DEREGISTERED")),
+        Map.entry("TERMINATED", ended("DEREGISTRATION_TERMINATED")),
+        Map.entry("REFUSED", ended("REJECTED")),
+        Map.entry("REGISTRATION_LATE", ended("DEREGISTERED")),
+        Map.entry("RESUBMITTED", ended("DEREGISTERED")),
+        Map.entry("NOT_ACCEPTED", ended("NOT_ACCEPTED")),
+        Map.entry("RETURNED", ended("DEREGISTERED")),
+        Map.entry("WITHDRAWN", ended("WITHDRAWN")),
+        Map.entry("OPEN", open("PUBLIC_NOTICE"))));
   }
 
   @Test
@@ -135,11 +137,13 @@ class LicensingDemoDriversTest extends ScenarioTest {
         "APPROVED_LATE", ended("APPROVED"),
         "RESUBMITTED", ended("APPROVED"),
         "NOT_ACCEPTED", ended("NOT_ACCEPTED"),
+        "RETURNED", ended("APPROVED"),
         "WITHDRAWN", ended("WITHDRAWN"),
         "OPEN", open("FORWARDED_TO_PARTNER")));
-    // every forwarded case opened a partner district's case, which shows on the scorecard as well
+    // every forwarding opened a partner district's case, which shows on the scorecard as well: one per forwarded
+    // case, and a second one for the case the partner returned for correction
     assertThat(checks.figures("cross-region-partner", START.toLocalDate(), START.toLocalDate().plusDays(40)).cases())
-        .isEqualTo(6);
+        .isEqualTo(8);
   }
 
   private void play(String key, long seed, Map<String, End> expected) {

@@ -21,11 +21,18 @@ public interface CrossRegionChannel {
   record Request(String originCaseNumber, String originZone, String itemCode, String applicantName,
       String creditCode, String contactName, String contactPhone, List<String> materials, Date acceptedAt) {}
 
-  /** The partner district's decision on a forwarded case. {@code decisionStatus} is APPROVED or REJECTED. */
+  /**
+   * The partner district's result on a forwarded case. {@code decisionStatus} is APPROVED or REJECTED, or RETURNED
+   * when the partner returns the application for correction (no decision: {@code decidedAt} is null and
+   * {@code decisionReason} lists everything to correct); the zone then forwards the corrected case again.
+   */
   record Result(String originCaseNumber, String partnerCaseNumber, String decidedBy, String decisionStatus,
       String decisionReason, String licenceNumber, String licenceUrl, Date decidedAt) {}
 
-  /** Hands the case to the partner district; returns the partner's case number (the same one on a retry). */
+  /**
+   * Hands the case to the partner district; returns the partner's case number (the same one on a retry). After the
+   * partner returned the case for correction, forwarding the corrected case opens a new partner case.
+   */
   String forward(Request request);
 
   /** Returns the partner's result to the zone's case; a result already delivered is not delivered again. */

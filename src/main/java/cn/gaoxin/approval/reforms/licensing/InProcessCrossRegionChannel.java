@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The partner district as a process of this engine ({@code cross-region-partner}): forwarding starts it by
- * message, its result comes back by message correlated with the zone's case number. This is the adapter to
+ * message, its result comes back by message correlated with the zone's case number (variable {@code partnerResult};
+ * a decision also sets {@code decisionStatus} and {@code decidedAt} on the zone's case, a return for correction
+ * does not). This is the adapter to
  * replace with the partner's real interface (e.g. the provincial 一体化政务服务平台) once it is connected; the
  * models do not change, since they only see {@link CrossRegionChannel}.
  */
@@ -23,6 +25,8 @@ public class InProcessCrossRegionChannel implements CrossRegionChannel {
   static final String PARTNER_PROCESS = "cross-region-partner";
   static final String ORIGIN_PROCESS = "cross-region-handling";
   static final String ORIGIN_CASE = "originCaseNumber";
+  /** The partner's result on the zone's case: APPROVED, REJECTED or RETURNED (for correction). */
+  static final String PARTNER_RESULT = "partnerResult";
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
@@ -36,7 +40,7 @@ public class InProcessCrossRegionChannel implements CrossRegionChannel {
   public String forward(Request request) {
     Optional<HistoricProcessInstance> existing = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(PARTNER_PROCESS).variableValueEquals(ORIGIN_CASE, request.originCaseNumber())
-        .list().stream().findFirst();
+        .list().stream().filter(partner -> !returnedForCorrection(partner)).findFirst();
     if (existing.isPresent()) {
       return existing.get().getBusinessKey();
     }
@@ -72,10 +76,14 @@ public class InProcessCrossRegionChannel implements CrossRegionChannel {
     Map<String, Object> variables = new HashMap<>();
     variables.put("partnerCaseNumber", result.partnerCaseNumber());
     variables.put("partnerDecidedBy", result.decidedBy());
-    variables.put("decisionStatus", result.decisionStatus());
-    variables.put(CaseVariables.CASE_STATUS, CaseStatus.valueOf(result.decisionStatus()).name());
+    variables.put(PARTNER_RESULT, CaseStatus.valueOf(result.decisionStatus()).name());
     variables.put("decisionReason", result.decisionReason());
-    variables.put("decidedAt", result.decidedAt());
+    if (!CaseStatus.RETURNED.name().equals(result.decisionStatus())) {
+      // a decision: the zone's case carries it (and when it was taken) for the applicant and the scorecard
+      variables.put("decisionStatus", result.decisionStatus());
+      variables.put(CaseVariables.CASE_STATUS, result.decisionStatus());
+      variables.put("decidedAt", result.decidedAt());
+    }
     if (result.licenceNumber() != null) {
       variables.put("licenceNumber", result.licenceNumber());
       variables.put("licenceNumberUrl", result.licenceUrl());
@@ -97,6 +105,13 @@ public class InProcessCrossRegionChannel implements CrossRegionChannel {
       runtimeService.createMessageCorrelation(WITHDRAWAL_MESSAGE).processInstanceId(partner.getId())
           .setVariable("withdrawalReason", reason == null ? "" : reason).correlate();
     }
+  }
+
+  /** A partner case that returned the application for correction is finished with; the correction opens a new one. */
+  private boolean returnedForCorrection(HistoricProcessInstance partner) {
+    return historyService.createHistoricVariableInstanceQuery().processInstanceId(partner.getId())
+        .variableName(CaseVariables.CASE_STATUS).list().stream()
+        .anyMatch(v -> CaseStatus.RETURNED.name().equals(v.getValue()));
   }
 
   private boolean alreadyDelivered(Result result) {

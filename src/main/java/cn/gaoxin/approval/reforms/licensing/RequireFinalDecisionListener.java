@@ -7,12 +7,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * For review tasks that must end in a decision: 退回补正 (RETURN) is refused. Kept where the model has no return
- * path by design: 证照联办 (both reviews decide on materials the window checked and notified once before
- * acceptance), 简易注销 (the registration is decided after the 45-day public notice; papers are settled before it)
- * and the partner district's side of 跨区通办 (the applicant deals with the accepting district only). 一窗受理,
- * 一业一证 and 企业开办 model 退回补正 as a path of their own. Use after {@code validateDecision}.
+ * Refused 退回补正 (RETURN) on review tasks that had no return path: 证照联办, 简易注销 and the partner district's side
+ * of 跨区通办 before their models gained one. No current model uses it; it stays because review tasks of cases
+ * started on those earlier model versions still name this listener, and they must remain completable (with the
+ * rules of the version they were started on) until they end. Remove once no such case is open.
  */
+@Deprecated(forRemoval = true)
 @Component("requireFinalDecision")
 public class RequireFinalDecisionListener implements TaskListener {
 

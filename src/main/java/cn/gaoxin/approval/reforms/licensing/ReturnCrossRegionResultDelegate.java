@@ -1,6 +1,8 @@
 package cn.gaoxin.approval.reforms.licensing;
 
+import cn.gaoxin.approval.cases.CaseStatus;
 import cn.gaoxin.approval.cases.CaseVariables;
+import cn.gaoxin.approval.decisions.ReviewDecision;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * 跨区通办, partner side: returns the decision ({@code decisionStatus}, {@code decisionReason}) and the licence
  * issued, if any ({@code licenceNumber}), to the zone's case {@code originCaseNumber} through the
- * {@link CrossRegionChannel}. Reaches outside the district: model it with asyncBefore and a retry cycle; a result
+ * {@link CrossRegionChannel}. A review that returned the case for correction ({@code reviewDecision} RETURN, no
+ * decision) is returned as RETURNED with the reasons in {@code decisionReason}; the zone notifies the applicant. Reaches outside the district: model it with asyncBefore and a retry cycle; a result
  * already delivered is not delivered twice. Writes {@code resultReturned}.
  */
 @Component("returnCrossRegionResult")
@@ -28,6 +31,9 @@ public class ReturnCrossRegionResultDelegate implements JavaDelegate {
       throw new IllegalStateException("协作地区案件缺少原案件编号 (originCaseNumber), 无法回传办理结果");
     }
     Object status = execution.getVariable("decisionStatus");
+    if (status == null && ReviewDecision.RETURN.name().equals(execution.getVariable("reviewDecision"))) {
+      status = CaseStatus.RETURNED.name();
+    }
     if (status == null) {
       throw new IllegalStateException("协作地区尚未作出决定, 无法回传办理结果");
     }

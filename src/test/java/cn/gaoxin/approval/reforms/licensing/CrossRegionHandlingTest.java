@@ -104,6 +104,8 @@ class CrossRegionHandlingTest extends LicensingScenarioSupport {
     });
     assertThat(variable(pi, "licenceNumber")).isEqualTo(issued.get(0).number());
     assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decidedAt")).as("the zone's case carries when the partner decided")
+        .isNotNull().isEqualTo(variable(partner, "decidedAt"));
     assertThat(variable(pi, "partnerDecidedBy")).isEqualTo("城阳区行政审批服务局");
     assertThat(notices(pi).get(2).body()).contains(issued.get(0).number(), "高新区综合窗口").doesNotContain("{");
 
@@ -123,6 +125,8 @@ class CrossRegionHandlingTest extends LicensingScenarioSupport {
 
     assertThat(pi).isEnded().hasPassed("Task_NotifyRejected", "Event_Rejected").hasNotPassed("Task_DeliverLocally");
     assertThat(variable(pi, "caseStatus")).isEqualTo("REJECTED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("REJECTED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
     assertThat(licences.forCase(partnerCaseOf(pi))).isEmpty();
     assertThat(notices(pi).get(2).body()).contains("成都高新区市场监督管理局", "不予许可", "住宅");
   }
@@ -227,6 +231,8 @@ class CrossRegionHandlingTest extends LicensingScenarioSupport {
 
     assertThat(pi).isEnded().hasPassed("Event_NotAccepted").hasNotPassed("Task_ForwardToPartner");
     assertThat(partnerOf(pi)).isNull();
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(variable(pi, "decidedAt")).isNull();
   }
 
   @Test
@@ -283,13 +289,67 @@ class CrossRegionHandlingTest extends LicensingScenarioSupport {
     });
   }
 
-  @Test
-  void thePartnerDoesNotReturnForCorrection() {
-    ProcessInstance pi = forwarded("KQTB-CY-GTDJ");
-    String taskId = task(partnerOf(pi), "Task_DecideCase").getId();
+  private long partnerCasesOf(ProcessInstance origin) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("cross-region-partner")
+        .variableValueEquals("originCaseNumber", origin.getBusinessKey()).count();
+  }
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(taskId,
-        Map.of("reviewDecision", "RETURN", "decisionReason", "补充经营场所照片")))
-        .hasMessageContaining("不能退回补正");
+  @Test
+  void thePartnersReturnReachesTheApplicantThroughTheZoneAndTheCorrectedCaseIsForwardedAgain() {
+    ProcessInstance pi = forwarded(LABOUR_DISPATCH);
+    ProcessInstance firstPartner = partnerOf(pi);
+
+    partnerDecides(pi, "chengyang1", "RETURN", "注册资本实缴证明为复印件, 请提交银行出具的验资证明原件; 劳务派遣管理制度缺少派遣员工权益保障内容");
+
+    assertThat(firstPartner).hasPassed("Task_RecordReturned").hasNotPassed("Task_IssuePartnerLicence");
+    assertThat(variable(firstPartner, "caseStatus")).isEqualTo("RETURNED");
+    assertThat(variable(firstPartner, "decidedAt")).as("the partner decided nothing").isNull();
+    assertThat(notices(firstPartner)).as("the partner does not write to the applicant").isEmpty();
+    assertThat(pi).hasPassed("Task_ReturnForCorrection").isWaitingAt("Gateway_WaitResubmission")
+        .hasNotPassed("Task_NotifyReady", "Task_NotifyRejected");
+    assertThat(variable(pi, "partnerResult")).isEqualTo("RETURNED");
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(variable(pi, "decidedAt")).isNull();
+    assertThat(variable(pi, "caseStatus")).isEqualTo("RETURNED");
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "CROSS_REGION_FORWARDED", "RETURNED_FOR_CORRECTION");
+    // resubmission limit 5 working days from Tue 16 June, Dragon Boat 19 June off → 17, 18, 22, 23, 24 June
+    assertThat(notices(pi).get(2).body()).contains("经城阳区行政审批服务局审查, 需要补正", "银行出具的验资证明原件",
+        "派遣员工权益保障内容", "2026年6月24日").doesNotContain("{");
+    assertThat(licences.forCase(firstPartner.getBusinessKey())).isEmpty();
+
+    correlate(pi, "MaterialsResubmitted", Map.of(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(allMaterials(LABOUR_DISPATCH))));
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    runJobs(pi);
+
+    ProcessInstance secondPartner = partnerOf(pi);
+    assertThat(secondPartner).as("the corrected case is a new partner case").isWaitingAt("Task_DecideCase");
+    assertThat(secondPartner.getBusinessKey()).isNotEqualTo(firstPartner.getBusinessKey());
+    assertThat(variable(pi, "partnerCaseNumber")).isEqualTo(secondPartner.getBusinessKey());
+    assertThat(pi).isWaitingAt("Task_AwaitPartnerResult");
+    assertThat(partnerCasesOf(pi)).isEqualTo(2);
+
+    partnerDecides(pi, "chengyang1", "APPROVE", "补正后符合劳务派遣经营条件");
+
+    assertThat(pi).isWaitingAt("Task_DeliverLocally").hasPassed("Task_NotifyReady");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decidedAt")).isNotNull().isEqualTo(variable(secondPartner, "decidedAt"));
+    assertThat(licences.forCase(secondPartner.getBusinessKey())).hasSize(1);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "CROSS_REGION_FORWARDED", "RETURNED_FOR_CORRECTION",
+        "ACCEPTED", "CROSS_REGION_FORWARDED", "CROSS_REGION_READY");
+  }
+
+  @Test
+  void aReturnNotCorrectedInTimeEndsAsNotAcceptedAtTheZone() {
+    ProcessInstance pi = forwarded("KQTB-CY-GTDJ");
+    partnerDecides(pi, "chengyang1", "RETURN", "补充经营场所照片");
+
+    fireTimer(pi, "Event_ResubmissionDeadlinePassed");
+
+    assertThat(pi).isEnded().hasPassed("Task_CloseNotAccepted", "Event_NotAccepted").hasNotPassed("Task_DeliverLocally");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_ACCEPTED");
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(variable(pi, "decidedAt")).isNull();
+    assertThat(partnerCasesOf(pi)).as("nothing forwarded again").isEqualTo(1);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "CROSS_REGION_FORWARDED", "RETURNED_FOR_CORRECTION", "NOT_ACCEPTED");
   }
 }

@@ -95,6 +95,8 @@ class LicencePermitJointTest extends LicensingScenarioSupport {
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName("reviewDecision").list()).hasSize(2).allMatch(v -> !v.getExecutionId().equals(pi.getId()));
     assertThat(variable(pi, "caseStatus")).as("no premature 准予 while the permit is pending").isEqualTo("ACCEPTED");
+    assertThat(variable(pi, "decidedAt")).as("one review is not the case's decision").isNull();
+    assertThat(variable(pi, "decisionStatus")).isNull();
     assertThat(licencesOf(pi)).as("nothing issued before both reviews are done").isEmpty();
 
     decide(pi, "Task_ReviewPermit", "market2", "APPROVE", "经营场所和设施符合食品安全要求");
@@ -110,6 +112,12 @@ class LicencePermitJointTest extends LicensingScenarioSupport {
     assertThat(permit.issuedBy()).isEqualTo("市场监督管理局");
     assertThat(issued).allMatch(l -> l.status() == LicenceStatus.VALID && l.holderName().equals("青岛海川餐饮管理有限公司"));
     assertThat(variable(pi, "caseStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .orderPartiallyByOccurrence().asc().list()).extracting(a -> a.getActivityId())
+        .as("decision recorded before any licence is issued")
+        .containsSubsequence("Task_RecordCaseDecision", "Task_IssueBusinessLicence", "Task_IssuePermit");
     assertThat(variable(pi, "inPersonVisits")).isEqualTo(0);
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "JOINT_LICENCE_AND_PERMIT_ISSUED");
     Notice delivered = notices(pi).get(1);
@@ -159,6 +167,8 @@ class LicencePermitJointTest extends LicensingScenarioSupport {
       assertThat(l.number()).isEqualTo(variable(pi, "businessLicenceNumber"));
     });
     assertThat(variable(pi, "caseStatus")).isEqualTo("PARTIALLY_APPROVED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("PARTIALLY_APPROVED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "JOINT_LICENCE_ONLY_ISSUED");
     assertThat(notices(pi).get(1).body()).contains("客房通风和消毒间设置不符合卫生规范", "卫生健康局", "住宿场所 (宾馆)")
         .doesNotContain("{");
@@ -175,6 +185,8 @@ class LicencePermitJointTest extends LicensingScenarioSupport {
         .hasNotPassed("Task_IssueBusinessLicence");
     assertThat(licencesOf(pi)).isEmpty();
     assertThat(variable(pi, "caseStatus")).isEqualTo("REJECTED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("REJECTED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
     assertThat(notices(pi).get(1).body()).contains("营业执照 (准予): 符合登记条件", "药品经营许可 (零售) (不予): 未配备执业药师")
         .doesNotContain("{");
   }
@@ -225,6 +237,8 @@ class LicencePermitJointTest extends LicensingScenarioSupport {
 
     assertThat(pi).isEnded().hasPassed("Task_CloseNotAccepted", "Event_NotAccepted").hasNotPassed("Gateway_ForkReviews");
     assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_ACCEPTED");
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(variable(pi, "decidedAt")).isNull();
     assertThat(noticeTypes(pi)).containsExactly("ONE_TIME_NOTIFICATION", "NOT_ACCEPTED");
   }
 
@@ -277,19 +291,82 @@ class LicencePermitJointTest extends LicensingScenarioSupport {
     assertThat(pi).isEnded().hasPassed("Task_RecordWithdrawal", "Task_NotifyWithdrawal", "Event_Withdrawn")
         .hasNotPassed("Task_RecordPermitDecision", "Task_IssueBusinessLicence");
     assertThat(variable(pi, "caseStatus")).isEqualTo("WITHDRAWN");
+    assertThat(variable(pi, "decidedAt")).isNull();
     assertThat(licencesOf(pi)).isEmpty();
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "WITHDRAWN");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 
   @Test
-  void theJointReviewsDoNotReturnForCorrection() {
+  void aReturnedPermitWaitsForTheLicenceReviewThenOnlyThePermitIsReviewedAgain() {
     ProcessInstance pi = acceptedCase(CATERING, false);
-    String reviewId = task(pi, "Task_ReviewLicence").getId();
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(reviewId,
-        Map.of("reviewDecision", "RETURN", "decisionReason", "章程需修改")))
-        .hasMessageContaining("不能退回补正");
-    assertThat(pi).isWaitingAt("Task_ReviewLicence", "Task_ReviewPermit");
+    decide(pi, "Task_ReviewPermit", "market2", "RETURN", "经营设施设备布局图未标明粗加工、切配区域; 从业人员健康证明缺 1 人");
+    assertThat(pi).as("the licence review goes on").isWaitingAt("Task_ReviewLicence");
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED");
+
+    decide(pi, "Task_ReviewLicence", "market1", "APPROVE", "符合登记条件");
+
+    assertThat(pi).hasPassed("Gateway_JoinReviews", "Task_ReturnForCorrection").isWaitingAt("Gateway_WaitResubmission")
+        .hasNotPassed("Task_RecordCaseDecision", "Task_IssueBusinessLicence");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("RETURNED");
+    assertThat(variable(pi, "decidedAt")).as("a return is no decision").isNull();
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(licencesOf(pi)).isEmpty();
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION");
+    // resubmission limit 5 working days from Mon 27 Apr → 28, 29, 30 Apr, 6, 7 May
+    assertThat(notices(pi).get(1).body()).contains("经市场监督管理局审查, 需要补正", "1. 市场监督管理局 (" + variable(pi, "permitItemName") + "): ",
+        "未标明粗加工、切配区域", "从业人员健康证明缺 1 人", "2026年5月7日").doesNotContain("营业执照): ", "{");
+
+    correlate(pi, "MaterialsResubmitted", Map.of(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(allMaterials(CATERING))));
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+    runJobs(pi);
+
+    assertThat(pi).as("the business licence stays approved; only the permit is reviewed again").isWaitingAt("Task_ReviewPermit");
+    assertThat(task(pi, "Task_ReviewLicence")).isNull();
+    decide(pi, "Task_ReviewPermit", "market2", "APPROVE", "补正后符合食品安全要求");
+
+    assertThat(pi).isEnded().hasPassed("Task_RecordCaseDecision", "Event_BothIssued");
+    assertThat(licencesOf(pi)).extracting(Licence::type).containsExactlyInAnyOrder("BUSINESS_LICENCE", "FOOD_BUSINESS");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_ReviewLicence").count()).isEqualTo(1);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "ACCEPTED", "JOINT_LICENCE_AND_PERMIT_ISSUED");
+  }
+
+  @Test
+  void bothReviewsReturningSendOneNoticeAndNoCorrectionByTheDeadlineMeansNotAccepted() {
+    ProcessInstance pi = acceptedCase("ZZLB-ZSCS-001", false);
+
+    decide(pi, "Task_ReviewLicence", "market1", "RETURN", "章程未载明经营期限");
+    decide(pi, "Task_ReviewPermit", "health1", "RETURN", "客房通风设施说明缺失");
+
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION");
+    assertThat(notices(pi).get(1).body()).contains("经市场监督管理局、卫生健康局审查", "1. 市场监督管理局 (营业执照): 章程未载明经营期限",
+        "2. 卫生健康局 (", "客房通风设施说明缺失");
+
+    fireTimer(pi, "Event_ResubmissionDeadlinePassed");
+
+    assertThat(pi).isEnded().hasPassed("Task_CloseNotAccepted", "Event_NotAccepted").hasNotPassed("Task_RecordCaseDecision");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_ACCEPTED");
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(variable(pi, "decidedAt")).isNull();
+    assertThat(licencesOf(pi)).isEmpty();
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "NOT_ACCEPTED");
+  }
+
+  @Test
+  void aReturnIsPointlessOnceTheOtherReviewRefusedEverything() {
+    ProcessInstance pi = acceptedCase("ZZLB-YPLS-001", false);
+
+    decide(pi, "Task_ReviewLicence", "market1", "RETURN", "章程需修改");
+    decide(pi, "Task_ReviewPermit", "market2", "REJECT", "未配备执业药师");
+
+    assertThat(pi).as("the permit is refused and the applicant wants both or nothing: decided, not returned").isEnded()
+        .hasPassed("Task_RecordCaseDecision", "Event_JointRefused").hasNotPassed("Task_ReturnForCorrection");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("REJECTED");
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "JOINT_REFUSED");
+    assertThat(notices(pi).get(1).body()).contains("营业执照 (退回补正): 章程需修改", "(不予): 未配备执业药师");
   }
 }

@@ -109,6 +109,8 @@ class OneIndustryOneLicenceTest extends ScenarioTest {
     assertThat(variable(pi, "marketDecision")).isEqualTo("APPROVE");
     assertThat(variable(pi, "hygieneDecision")).isEqualTo("APPROVE");
     assertThat(variable(pi, "caseStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decidedAt")).as("when the case was decided, for the scorecard").isNotNull();
     Licence licence = licences.forCase(pi.getBusinessKey()).stream().collect(singleLicence());
     assertThat(licence.title()).isEqualTo("营业执照 (一码通行)");
     assertThat(licence.permits()).containsExactly("营业执照 (市场主体登记)", "公共场所卫生许可");
@@ -142,6 +144,8 @@ class OneIndustryOneLicenceTest extends ScenarioTest {
     assertThat(pi).isEnded().hasPassed("Task_IssueBusinessLicenceOnly", "Event_LicenceWithoutHygienePermit")
         .hasNotPassed("Task_IssueOneCodeLicence");
     assertThat(variable(pi, "caseStatus")).isEqualTo("PARTIALLY_APPROVED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("PARTIALLY_APPROVED");
+    assertThat(variable(pi, "decidedAt")).as("when the case was decided, for the scorecard").isNotNull();
     assertThat(licences.forCase(pi.getBusinessKey())).singleElement().satisfies(l -> {
       assertThat(l.title()).isEqualTo("营业执照");
       assertThat(l.permits()).containsExactly("营业执照 (市场主体登记)");
@@ -161,6 +165,8 @@ class OneIndustryOneLicenceTest extends ScenarioTest {
 
     assertThat(pi).isEnded().hasPassed("Task_RecordRejected", "Task_NotifyRejected", "Event_Rejected");
     assertThat(variable(pi, "caseStatus")).isEqualTo("REJECTED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("REJECTED");
+    assertThat(variable(pi, "decidedAt")).as("when the case was decided, for the scorecard").isNotNull();
     assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
     assertThat(notices(pi).get(1).body()).contains("设立登记不予核准", "拟用名称与在先登记的企业名称相同", "一并终止");
   }
@@ -240,6 +246,7 @@ class OneIndustryOneLicenceTest extends ScenarioTest {
     assertThat(pi).hasPassed("Gateway_JoinReview", "Task_ReturnForCorrection").isWaitingAt("Gateway_WaitResubmission")
         .hasNotPassed("Task_RecordApproved", "Task_IssueOneCodeLicence");
     assertThat(progressOf(pi)).containsEntry("status", "RETURNED").containsEntry("statusText", "已退回补正");
+    assertThat(variable(pi, "decidedAt")).as("a return is no decision").isNull();
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION");
     assertThat(notices(pi).get(1).body()).contains("经卫生健康局审查, 需要补正", "1. 卫生健康局: 客房消毒间未在平面布局图中标明",
         "两名从业人员健康合格证明已过期", "2026年4月10日").doesNotContain("市场监督管理局");
@@ -278,6 +285,8 @@ class OneIndustryOneLicenceTest extends ScenarioTest {
 
     assertThat(pi).isEnded().hasPassed("Task_CloseNotAccepted", "Event_NotAccepted").hasNotPassed("Task_RecordApproved");
     assertThat(progressOf(pi)).containsEntry("status", "NOT_ACCEPTED").containsEntry("finished", true);
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(variable(pi, "decidedAt")).as("no decision, none recorded").isNull();
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "NOT_ACCEPTED");
     assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
   }

@@ -116,6 +116,7 @@ class OneWindowAcceptanceTest extends ScenarioTest {
     assertThat(issued).filteredOn(l -> l.subject().equals("XF-AQJC-001")).singleElement()
         .satisfies(l -> assertThat(l.issuedBy()).isEqualTo("消防救援机构"));
     assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decidedAt")).as("when the case was decided, for the scorecard").isNotNull();
 
     completeAs("window2", pi, "Task_ConfirmResults", Map.of("resultsChecked", true));
     assertThat(pi).hasPassed("Task_NotifyResults").isWaitingAt("Task_DeliverByPost");
@@ -142,6 +143,7 @@ class OneWindowAcceptanceTest extends ScenarioTest {
     runJobs(pi);
 
     assertThat(variable(pi, "decisionStatus")).isEqualTo("PARTIALLY_APPROVED");
+    assertThat(variable(pi, "decidedAt")).as("when the case was decided, for the scorecard").isNotNull();
     assertThat(licences.forCase(pi.getBusinessKey())).extracting(Licence::subject)
         .containsExactlyInAnyOrder("SCJG-SPJY-001", "SCJG-BG-001", "XF-AQJC-001");
     completeAs("window1", pi, "Task_ConfirmResults", Map.of("resultsChecked", true));
@@ -173,6 +175,7 @@ class OneWindowAcceptanceTest extends ScenarioTest {
 
     assertThat(pi).isEnded().hasPassed("Task_AssembleResults", "Event_Delivered").hasNotPassed("Task_IssueItemLicence");
     assertThat(variable(pi, "decisionStatus")).isEqualTo("REJECTED");
+    assertThat(variable(pi, "decidedAt")).as("when the case was decided, for the scorecard").isNotNull();
     assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "ONE_WINDOW_RESULTS");
     assertThat(notices(pi).get(1).body()).contains("卫生设施不符合要求", "未取得消防验收合格凭证");
@@ -253,6 +256,7 @@ class OneWindowAcceptanceTest extends ScenarioTest {
     assertThat(pi).isEnded().hasPassed("Task_CloseNotAccepted", "Event_NotAccepted").hasNotPassed("Task_AcceptApplication");
     assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_ACCEPTED");
     assertThat(noticeTypes(pi)).containsExactly("ONE_TIME_NOTIFICATION", "NOT_ACCEPTED");
+    assertThat(variable(pi, "decidedAt")).isNull();
   }
 
   @Test
@@ -327,6 +331,7 @@ class OneWindowAcceptanceTest extends ScenarioTest {
 
     assertThat(pi).isWaitingAt("Task_ConfirmResults");
     assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decidedAt")).as("when the case was decided, for the scorecard").isNotNull();
     assertThat(licences.forCase(pi.getBusinessKey())).extracting(Licence::subject).containsExactlyInAnyOrderElementsOf(ITEMS);
     assertThat(progressOf(pi)).containsEntry("status", "RESULTS_READY");
     completeAs("window1", pi, "Task_ConfirmResults", Map.of("resultsChecked", true));
@@ -352,6 +357,8 @@ class OneWindowAcceptanceTest extends ScenarioTest {
     assertThat(pi).isEnded().hasPassed("Task_CloseNotAccepted", "Event_NotAccepted").hasNotPassed("SubProcess_IssueLicences");
     assertThat(progressOf(pi)).containsEntry("status", "NOT_ACCEPTED").containsEntry("finished", true);
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "NOT_ACCEPTED");
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(variable(pi, "decidedAt")).as("no decision, none recorded").isNull();
     assertThat(licences.forCase(pi.getBusinessKey())).isEmpty();
   }
 

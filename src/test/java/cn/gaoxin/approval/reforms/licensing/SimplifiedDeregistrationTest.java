@@ -13,6 +13,7 @@ import cn.gaoxin.approval.licences.LicenceStatus;
 import cn.gaoxin.approval.publicity.PublicNotices;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,10 +134,14 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "DEREGISTRATION_NOTICE_STARTED");
     assertThat(notices(pi).get(1).body()).contains("2026年3月2日", "公示 45 日", "2026年4月16日", "1 个工作日内办结")
         .doesNotContain("{");
+    assertThat(variable(pi, "promiseClockStartedAt")).as("the promise does not run during the notice").isNull();
 
-    fireTimer(pi, "Event_PublicNoticeEnded");
+    fireTimer(pi, "Event_PublicNoticeEnded"); // the engine clock moves to the timer: Friday 17 April, 00:00:00
 
-    assertThat(pi).isWaitingAt("Task_RegisterDeregistration").hasPassed("Event_NoticeCompleted");
+    assertThat(pi).isWaitingAt("Task_RegisterDeregistration").hasPassed("Task_StartPromiseClock", "Event_NoticeCompleted");
+    assertThat(variable(pi, "promiseClockStartedAt")).as("the promised 1 working day runs from the notice's end")
+        .isEqualTo(Date.from(LocalDateTime.of(2026, 4, 17, 0, 0).atZone(SHANGHAI).toInstant()));
+    assertThat(variable(pi, "decidedAt")).isNull();
     assertThat(publicNotices.current()).extracting(PublicNotices.Entry::caseNumber).doesNotContain(pi.getBusinessKey());
     assertThat(candidateGroups(pi, "Task_RegisterDeregistration")).containsExactly("market-regulation");
     assertThat(task(pi, "Task_RegisterDeregistration").getDueDate()).isEqualTo(endOfDay(REGISTRATION_DUE));
@@ -145,6 +150,8 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
 
     assertThat(pi).isEnded().hasPassed("Task_RevokeHolderLicences", "Task_RecordDeregistered", "Event_Deregistered");
     assertThat(variable(pi, "caseStatus")).isEqualTo("DEREGISTERED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decidedAt")).as("recorded before the licences are revoked").isNotNull();
     assertThat(variable(pi, "revokedLicenceCount")).isEqualTo(2);
     assertThat(licences.forHolder(creditCode)).allSatisfy(l -> {
       assertThat(l.status()).isEqualTo(LicenceStatus.CANCELLED);
@@ -278,6 +285,8 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
 
     assertThat(pi).isEnded().hasPassed("Task_NotifyRefused", "Event_Refused").hasNotPassed("Task_RevokeHolderLicences");
     assertThat(variable(pi, "caseStatus")).isEqualTo("REJECTED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("REJECTED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
     assertThat(licences.byNumber(businessLicence.number()).orElseThrow().status()).isEqualTo(LicenceStatus.VALID);
     assertThat(notices(pi).get(2).body()).contains("不予注销登记", "公示期间企业被立案调查");
   }
@@ -338,6 +347,8 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
 
     assertThat(pi).isEnded().hasPassed("Event_NotAccepted").hasNotPassed("Task_StartPublicNotice");
     assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_ACCEPTED");
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(variable(pi, "decidedAt")).isNull();
   }
 
   @Test
@@ -356,14 +367,78 @@ class SimplifiedDeregistrationTest extends LicensingScenarioSupport {
   }
 
   @Test
-  void theRegistrationIsNotReturnedForCorrection() {
+  void theRegistrarReturnsForCorrectionTheWindowChecksTheCorrectionAndTheRegistrarDecidesWithoutANewNotice() {
+    String creditCode = freshCreditCode();
+    Licence businessLicence = holderLicence(creditCode, "BUSINESS_LICENCE", "营业执照");
+    ProcessInstance pi = inPublicNotice(creditCode);
+    fireTimer(pi, "Event_PublicNoticeEnded");
+    Object clockStarted = variable(pi, "promiseClockStartedAt");
+
+    completeAs("market1", pi, "Task_RegisterDeregistration", Map.of("reviewDecision", "RETURN",
+        "decisionReason", "全体投资人承诺书缺少股东李某签字; 清税证明未加盖税务机关印章"));
+
+    assertThat(pi).hasPassed("Task_ReturnForCorrection").isWaitingAt("Gateway_WaitResubmission")
+        .hasNotPassed("Task_RevokeHolderLicences");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("RETURNED");
+    assertThat(variable(pi, "decidedAt")).as("a return is no decision").isNull();
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "DEREGISTRATION_NOTICE_STARTED", "RETURNED_FOR_CORRECTION");
+    // resubmission limit 5 working days from Fri 17 April → 20–24 April
+    assertThat(notices(pi).get(2).body()).contains("经市场监督管理局审查, 需要补正",
+        "全体投资人承诺书缺少股东李某签字; 清税证明未加盖税务机关印章", "2026年4月24日").doesNotContain("{");
+    assertThat(timer(pi, "Event_ResubmissionDeadlinePassed").getDuedate()).isEqualTo(endOfDay(LocalDate.of(2026, 4, 24)));
+
+    clockAt(LocalDateTime.of(2026, 4, 22, 10, 0));
+    correlate(pi, "MaterialsResubmitted", Map.of(CaseVariables.SUBMITTED_MATERIALS, CaseVariables.json(allMaterials(ITEM))));
+    completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+
+    assertThat(pi).as("back to the registrar: no new acceptance, no second public notice").isWaitingAt("Task_RegisterDeregistration")
+        .hasPassed("Task_RestartPromiseClock");
+    assertThat(activitiesPassed(pi).stream().filter("Task_AcceptApplication"::equals)).hasSize(1);
+    assertThat(activitiesPassed(pi).stream().filter("Task_StartPublicNotice"::equals)).hasSize(1);
+    assertThat(variable(pi, "promiseClockStartedAt")).as("as after a re-acceptance, the promise runs from the checked correction")
+        .isNotEqualTo(clockStarted).isEqualTo(Date.from(LocalDateTime.of(2026, 4, 22, 10, 0).atZone(SHANGHAI).toInstant()));
+    assertThat(task(pi, "Task_RegisterDeregistration").getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 4, 23)));
+    assertThat(timer(pi, "Event_RegistrationOverdue").getDuedate()).isEqualTo(endOfDay(LocalDate.of(2026, 4, 23)));
+    completeAs("market1", pi, "Task_RegisterDeregistration", Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后符合规定"));
+
+    assertThat(pi).isEnded().hasPassed("Task_RevokeHolderLicences", "Event_Deregistered");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("DEREGISTERED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
+    assertThat(licences.byNumber(businessLicence.number()).orElseThrow().status()).isEqualTo(LicenceStatus.CANCELLED);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "DEREGISTRATION_NOTICE_STARTED", "RETURNED_FOR_CORRECTION",
+        "DEREGISTRATION_COMPLETED");
+  }
+
+  @Test
+  void aReturnNotCorrectedInTimeEndsAsNotAcceptedAndTheCompanyStaysRegistered() {
+    String creditCode = freshCreditCode();
+    Licence businessLicence = holderLicence(creditCode, "BUSINESS_LICENCE", "营业执照");
+    ProcessInstance pi = inPublicNotice(creditCode);
+    fireTimer(pi, "Event_PublicNoticeEnded");
+    completeAs("market1", pi, "Task_RegisterDeregistration",
+        Map.of("reviewDecision", "RETURN", "decisionReason", "清税证明未提交原件"));
+
+    fireTimer(pi, "Event_ResubmissionDeadlinePassed");
+
+    assertThat(pi).isEnded().hasPassed("Task_CloseNotAccepted", "Event_NotAccepted").hasNotPassed("Task_RevokeHolderLicences");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_ACCEPTED");
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(variable(pi, "decidedAt")).isNull();
+    assertThat(licences.byNumber(businessLicence.number()).orElseThrow().status()).isEqualTo(LicenceStatus.VALID);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "DEREGISTRATION_NOTICE_STARTED", "RETURNED_FOR_CORRECTION",
+        "NOT_ACCEPTED");
+  }
+
+  @Test
+  void aReturnNeedsEverythingToCorrectInItsReason() {
     ProcessInstance pi = inPublicNotice(freshCreditCode());
     fireTimer(pi, "Event_PublicNoticeEnded");
     String taskId = task(pi, "Task_RegisterDeregistration").getId();
 
-    assertThatThrownBy(() -> engine.getTaskService().complete(taskId,
-        Map.of("reviewDecision", "RETURN", "decisionReason", "补充决议")))
-        .hasMessageContaining("不能退回补正");
+    assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("reviewDecision", "RETURN", "decisionReason", " ")))
+        .hasMessageContaining("一次性写明全部需要补正的内容");
     assertThat(pi).isWaitingAt("Task_RegisterDeregistration");
   }
 }

@@ -94,6 +94,9 @@ class ProxyServiceTest extends ServicesScenarioTest {
     assertThat(candidateGroups(pi, "Task_DeliverResult")).containsExactly("post-couriers");
     assertThat(task(pi, "Task_DeliverResult").getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 5, 7)));
     assertThat(variable(pi, "handlingDecisionStatus")).isEqualTo("APPROVED");
+    assertThat(variable(pi, "decisionStatus")).as("the order carries the handled case's decision").isEqualTo("APPROVED");
+    assertThat(variable(pi, "decidedAt")).as("and when it was taken, for the scorecard")
+        .isEqualTo(variable(handling, "decidedAt")).isNotNull();
     assertThat(licences.forCase(handlingCase)).singleElement().satisfies(l -> {
       assertThat(l.title()).isEqualTo("食品经营许可证");
       assertThat(l.holderCreditCode()).isEqualTo(CREDIT_CODE);
@@ -170,6 +173,8 @@ class ProxyServiceTest extends ServicesScenarioTest {
     assertThat(pi).isEnded().hasPassed("Task_NotifyClosedWithoutResult", "Task_ComputeCourierFee", "Event_NoFeeDue")
         .hasNotPassed("Task_DeliverResult", "Task_SettleCourierFee");
     assertThat(variable(pi, "handlingCaseStatus")).isEqualTo("NOT_ACCEPTED");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn("decidedAt", "decisionStatus").list()).as("no decision, none recorded").allMatch(v -> v.getValue() == null);
     assertThat(variable(pi, "courierFee")).isEqualTo(0.0);
     assertThat(payments.forCase(pi.getBusinessKey())).isEmpty();
     assertThat(noticeTypes(pi)).containsExactly("PROXY_ORDER_ACCEPTED", "PROXY_MATERIALS_COLLECTED",

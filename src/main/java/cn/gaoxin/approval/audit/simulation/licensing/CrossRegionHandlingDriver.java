@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Plays 跨区通办 ({@code cross-region-handling}) together with the partner district's side
  * ({@code cross-region-partner}, started by the forwarding step, never a case of its own): the zone's window
- * accepts, the partner decides, the zone delivers. Day parameters: {@code verifyDays}, {@code reviewDays} (the
+ * accepts, the partner decides, the zone delivers; or the partner returns the application for correction, which
+ * the zone tells the applicant, checks and forwards again (a new partner case). Day parameters: {@code verifyDays}, {@code reviewDays} (the
  * partner's decision, within its promise except in APPROVED_LATE), {@code resubmitDays}, {@code withdrawDays}.
  */
 @Component
@@ -50,6 +51,7 @@ public class CrossRegionHandlingDriver implements ReformDriver {
         new Scenario("APPROVED_LATE", "协作地区超期, 效能监察督办后准予", 8),
         new Scenario("RESUBMITTED", "材料不全, 一次性告知后补正再转办", 8),
         new Scenario("NOT_ACCEPTED", "逾期未补正, 不予受理", 3),
+        new Scenario("RETURNED", "协作地区退回补正, 本区告知并收取补正材料后重新转办, 准予", 5),
         new Scenario("WITHDRAWN", "转办后申请人撤回, 协作地区同步结案", 6),
         new Scenario("OPEN", "协作地区审批中 (未办结)", 5));
   }
@@ -79,6 +81,20 @@ public class CrossRegionHandlingDriver implements ReformDriver {
       ctx.workingDaysLater(1 + ctx.random().nextInt(2));
     } else {
       ctx.workingDaysLaterWithinDue(ctx.task(partner, "Task_DecideCase"), c.days("reviewDays", 2));
+    }
+    if (scenario.equals("RETURNED")) {
+      // the partner returns the case for correction; the zone tells the applicant, checks the correction and
+      // forwards it again as a new partner case
+      ctx.complete(partner, "Task_DecideCase", Map.of("reviewDecision", "RETURN",
+          "decisionReason", "经营场所使用证明未注明房屋用途, 请补充不动产权证书复印件"));
+      ctx.runJobs(partner);
+      ctx.runJobs(pi);
+      DriverSteps.resubmit(ctx, c, pi, all);
+      ctx.complete(pi, "Task_VerifyMaterials", Map.of());
+      ctx.runJobs(pi);
+      partner = partnerOf(ctx, pi);
+      ctx.workingDaysLaterWithinDue(ctx.task(partner, "Task_DecideCase"), 1);
+      catchUp(ctx, pi);
     }
     boolean refused = scenario.equals("REJECTED");
     ctx.complete(partner, "Task_DecideCase", Map.of("reviewDecision", refused ? "REJECT" : "APPROVE",

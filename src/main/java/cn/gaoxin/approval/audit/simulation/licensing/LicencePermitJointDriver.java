@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Plays 证照联办 ({@code licence-permit-joint}) through its six scenarios (餐饮店, 便利店, 药店, 医疗器械, 宾馆,
  * 游泳馆): the business licence and the industry permit reviewed in parallel by their departments, issued and
- * delivered together. Day parameters: {@code verifyDays}, {@code reviewDays}, {@code resubmitDays},
- * {@code withdrawDays}.
+ * delivered together; a review returning the application for correction (退回补正: one notice once both reviews
+ * are done, the correction checked at the window, only the returning review again). Day parameters:
+ * {@code verifyDays}, {@code reviewDays}, {@code resubmitDays}, {@code withdrawDays}.
  */
 @Component
 public class LicencePermitJointDriver implements ReformDriver {
@@ -47,6 +48,7 @@ public class LicencePermitJointDriver implements ReformDriver {
         new Scenario("APPROVED_LATE", "审查超期, 效能监察督办后同发", 8),
         new Scenario("RESUBMITTED", "材料不全, 一次性告知两证所需材料后补正", 9),
         new Scenario("NOT_ACCEPTED", "逾期未补正, 不予受理", 3),
+        new Scenario("RETURNED", "一项审查退回补正, 补正后窗口复核, 该项重新审查后两证同发", 5),
         new Scenario("WITHDRAWN", "审查中申请人撤回", 5),
         new Scenario("OPEN", "两证审查中 (未办结)", 5));
   }
@@ -75,14 +77,32 @@ public class LicencePermitJointDriver implements ReformDriver {
       ctx.workingDaysLater(ctx.random().nextInt(2));
       catchUp(ctx, pi);
     }
+    // RETURNED: one of the two reviews (drawn) returns the application for correction
+    Task returning = scenario.equals("RETURNED") ? reviews.get(ctx.random().nextInt(reviews.size())) : null;
     for (Task review : reviews) {
       int days = reviews.indexOf(review) == 0 ? c.days("reviewDays", 2) : ctx.random().nextInt(2);
       ctx.workingDaysLaterWithinDue(review, days);
       boolean permit = review.getTaskDefinitionKey().equals("Task_ReviewPermit");
       boolean refused = permit && (scenario.equals("LICENCE_ONLY") || scenario.equals("REJECTED"));
-      ctx.complete(pi, review, Map.of("reviewDecision", refused ? "REJECT" : "APPROVE",
-          "decisionReason", refused ? "经营场所现场核查不符合许可条件" : permit ? "符合许可条件" : "登记事项符合规定"));
+      if (review == returning) {
+        ctx.complete(pi, review, Map.of("reviewDecision", "RETURN", "decisionReason",
+            permit ? "经营设施设备布局图未标明各功能区域" : "章程未载明经营期限"));
+      } else {
+        ctx.complete(pi, review, Map.of("reviewDecision", refused ? "REJECT" : "APPROVE",
+            "decisionReason", refused ? "经营场所现场核查不符合许可条件" : permit ? "符合许可条件" : "登记事项符合规定"));
+      }
     }
     ctx.runJobs(pi);
+    if (returning != null) {
+      // after the correction and the window's re-check only the returning review runs again
+      DriverSteps.resubmit(ctx, c, pi, all);
+      ctx.complete(pi, "Task_VerifyMaterials", Map.of());
+      ctx.runJobs(pi);
+      Task again = ctx.task(pi, returning.getTaskDefinitionKey());
+      ctx.workingDaysLaterWithinDue(again, 1);
+      catchUp(ctx, pi);
+      ctx.complete(pi, again, Map.of("reviewDecision", "APPROVE", "decisionReason", "补正后符合要求"));
+      ctx.runJobs(pi);
+    }
   }
 }

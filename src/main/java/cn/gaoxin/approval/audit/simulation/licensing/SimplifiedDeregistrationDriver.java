@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Plays 企业简易注销 ({@code simplified-deregistration}): the eligibility table, the window check, the 45-day public
  * notice (objections lodged through the public-notice service and checked by the registrar), then the
- * deregistration within one working day. Day parameters: {@code verifyDays}, {@code reviewDays} (capped at the
+ * deregistration within one working day, or the registrar returning the application for correction (退回补正:
+ * corrected online, checked at the window, decided by the registrar without a second notice). Day parameters: {@code verifyDays}, {@code reviewDays} (capped at the
  * promise except in REGISTRATION_LATE), {@code resubmitDays}, {@code withdrawDays} (working days into the notice).
  */
 @Component
@@ -52,6 +53,7 @@ public class SimplifiedDeregistrationDriver implements ReformDriver {
         new Scenario("REGISTRATION_LATE", "注销登记超期, 效能监察督办后准予", 6),
         new Scenario("RESUBMITTED", "材料不全, 一次性告知后补正", 6),
         new Scenario("NOT_ACCEPTED", "逾期未补正, 不予受理", 3),
+        new Scenario("RETURNED", "公示期满后登记机关退回补正, 补正后窗口复核, 准予注销", 4),
         new Scenario("WITHDRAWN", "公示期间申请人撤回", 5),
         new Scenario("OPEN", "公示中 (未办结)", 5));
   }
@@ -117,6 +119,12 @@ public class SimplifiedDeregistrationDriver implements ReformDriver {
     catchUp(ctx, pi);
     if (scenario.equals("REFUSED")) {
       DriverSteps.decide(ctx, pi, "Task_RegisterDeregistration", "REJECT", "公示期间企业被立案调查");
+    } else if (scenario.equals("RETURNED")) {
+      DriverSteps.decide(ctx, pi, "Task_RegisterDeregistration", "RETURN", "全体投资人承诺书缺少一名股东签字");
+      DriverSteps.resubmit(ctx, c, pi, all);
+      ctx.complete(pi, "Task_VerifyMaterials", Map.of());
+      catchUp(ctx, pi);
+      DriverSteps.decide(ctx, pi, "Task_RegisterDeregistration", "APPROVE", "补正后符合规定, 准予注销");
     } else {
       DriverSteps.decide(ctx, pi, "Task_RegisterDeregistration", "APPROVE", "公示期满无异议, 准予注销");
     }
