@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * {@code decisionReason} and {@code departmentName} of {@code returnForCorrection}). For a model with two fixed
  * reviews (一业一证) the model passes both decisions:
  * {@code ${reviewReturns.reasons(name1, decision1, reason1, name2, decision2, reason2)}} and
- * {@code ${reviewReturns.departments(name1, decision1, name2, decision2)}}; 一窗受理 lists its branches' results
- * through {@code itemBundles}.
+ * {@code ${reviewReturns.departments(name1, decision1, name2, decision2)}} (三项并联审查, 如拿地即开工, the same with
+ * three); 一窗受理 lists its branches' results through {@code itemBundles}.
  */
 @Component("reviewReturns")
 public class ReviewReturns {
@@ -36,21 +36,32 @@ public class ReviewReturns {
 
   public String reasons(String name1, Object decision1, Object reason1, String name2, Object decision2,
       Object reason2) {
-    return reasons(returned(name1, decision1, reason1, name2, decision2, reason2));
+    return reasons(returned(new Object[] {name1, decision1, reason1, name2, decision2, reason2}));
   }
 
   public String departments(String name1, Object decision1, String name2, Object decision2) {
-    return departments(returned(name1, decision1, null, name2, decision2, null));
+    return departments(returned(new Object[] {name1, decision1, null, name2, decision2, null}));
   }
 
-  private static List<Returned> returned(String name1, Object decision1, Object reason1, String name2,
-      Object decision2, Object reason2) {
+  public String reasons(String name1, Object decision1, Object reason1, String name2, Object decision2,
+      Object reason2, String name3, Object decision3, Object reason3) {
+    return reasons(returned(new Object[] {name1, decision1, reason1, name2, decision2, reason2, name3, decision3,
+        reason3}));
+  }
+
+  public String departments(String name1, Object decision1, String name2, Object decision2, String name3,
+      Object decision3) {
+    return departments(returned(new Object[] {name1, decision1, null, name2, decision2, null, name3, decision3, null}));
+  }
+
+  /** Triples (department name, decision, reason): the returning ones. */
+  private static List<Returned> returned(Object[] reviews) {
     List<Returned> returns = new ArrayList<>();
-    if (ReviewDecision.RETURN.name().equals(String.valueOf(decision1))) {
-      returns.add(new Returned(name1, "", reason1 == null ? "" : reason1.toString().trim()));
-    }
-    if (ReviewDecision.RETURN.name().equals(String.valueOf(decision2))) {
-      returns.add(new Returned(name2, "", reason2 == null ? "" : reason2.toString().trim()));
+    for (int i = 0; i + 2 < reviews.length; i += 3) {
+      if (ReviewDecision.RETURN.name().equals(String.valueOf(reviews[i + 1]))) {
+        returns.add(new Returned(String.valueOf(reviews[i]), "",
+            reviews[i + 2] == null ? "" : reviews[i + 2].toString().trim()));
+      }
     }
     if (returns.isEmpty()) {
       throw new IllegalStateException("没有部门退回补正, 不能发送退回补正通知");
