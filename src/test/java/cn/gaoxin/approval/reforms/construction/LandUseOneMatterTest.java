@@ -152,6 +152,7 @@ class LandUseOneMatterTest extends ConstructionScenarioTest {
 
     completeAs("butler1", pi, "Task_ReviewRoadmap", Map.of("butlerMessage", "首个阶段请先准备项目备案材料。"));
     assertThat(variable(pi, "caseStatus")).isEqualTo("ROADMAP_ISSUED");
+    assertThat(variable(pi, "decidedAt")).as("the roadmap is not the case's decision").isNull();
     assertThat(notices(pi).get(1).body()).contains("罗晨", "34 个适用事项", "6 个事项共享园区区域评估成果", "首个阶段请先准备项目备案材料");
     assertThat(pi).isWaitingAt("Activity_PreparationStage");
 
@@ -182,6 +183,12 @@ class LandUseOneMatterTest extends ConstructionScenarioTest {
 
     assertThat(pi).isEnded().hasPassed("Task_RecordPreConstructionStage", "Task_NotifyCompleted", "Event_LandUseCompleted");
     assertThat(variable(pi, "caseStatus")).isEqualTo("LAND_USE_COMPLETED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("LAND_USE_COMPLETED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("decidedAt")
+        .processInstanceIdIn(engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .superProcessInstanceId(pi.getId()).list().stream().map(h -> h.getId()).toArray(String[]::new))
+        .count()).as("the stages record no decision of their own").isZero();
     assertThat(summary(roadmapOf(pi)).get("done")).isEqualTo(34);
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "LAND_USE_ROADMAP_ISSUED", "LAND_USE_STAGE_COMPLETED",
         "LAND_USE_STAGE_COMPLETED", "LAND_USE_STAGE_COMPLETED", "LAND_USE_COMPLETED");
