@@ -117,6 +117,26 @@ class ConstructionDemoDriversTest extends ScenarioTest {
     String done = "LAND_USE_COMPLETED";
     checks.playEveryScenario(landUse, MONDAY.plusDays(8), Map.of(
         "COMPLETED", ended(done), "CLAIM_LATE", ended(done), "ROADMAP_LATE", ended(done), "ITEM_LATE", ended(done),
-        "RESUBMITTED", ended(done), "NOT_ACCEPTED", ended("NOT_ACCEPTED"), "OPEN", open("ACCEPTED")));
+        "RESUBMITTED", ended(done), "RETURNED", ended(done), "REDONE", ended(done),
+        "NOT_ACCEPTED", ended("NOT_ACCEPTED"), "OPEN", open("ACCEPTED")));
+    var history = engine.getHistoryService();
+    for (var c : DemoDriverChecks.plan(landUse, MONDAY.plusDays(8), landUse.processKey().hashCode())) {
+      String pi = checks.caseOf(c).processInstanceId();
+      if (c.scenario().equals("RETURNED")) {
+        // returned to the applicant once, corrected, re-checked by the window, checked again by a butler
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
+            .activityId("Task_ReturnForCorrection").count()).isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
+            .activityId("Task_ClaimProject").finished().count()).isEqualTo(2);
+      }
+      if (c.scenario().equals("REDONE")) {
+        // the roadmap was reviewed twice, and one stage sent an item back
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
+            .activityId("Task_ReviewRoadmap").finished().count()).isEqualTo(2);
+        assertThat(history.createHistoricProcessInstanceQuery().superProcessInstanceId(pi).list().stream()
+            .mapToLong(s -> history.createHistoricActivityInstanceQuery().processInstanceId(s.getId())
+                .activityId("Task_ReopenStageItems").count()).sum()).isEqualTo(1);
+      }
+    }
   }
 }
