@@ -18,7 +18,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * group, e.g. {@code ${signingOfficials.of('housing-construction')}}).
  */
 public record CountersignDefinition(String activityId, String name, CountersignMode mode, String elementVariable,
-    SignerKind signerKind, String signingGroup, String resultVariable, String resultOpinionVariable) {
+    SignerKind signerKind, String signingGroup, String resultVariable, String resultOpinionVariable,
+    boolean allowsReturn) {
 
   /** Whether a signer is a department (candidate group) or a person (assignee). */
   public enum SignerKind { GROUP, USER }
@@ -84,8 +85,13 @@ public record CountersignDefinition(String activityId, String name, CountersignM
       throw invalid(task, "缺少输入参数 resultVariable (会签结果写入的变量)");
     }
     String opinion = input(task, CountersignVariables.RESULT_OPINION);
+    String allowReturn = input(task, CountersignVariables.ALLOW_RETURN);
+    if (allowReturn != null && !allowReturn.isBlank() && !allowReturn.trim().matches("true|false")) {
+      throw invalid(task, "输入参数 allowReturn 须为 true (可退回补正) 或 false");
+    }
     return new CountersignDefinition(task.getId(), task.getName(), mode, element, kind, signingGroup, result.trim(),
-        opinion == null || opinion.isBlank() ? null : opinion.trim());
+        opinion == null || opinion.isBlank() ? null : opinion.trim(),
+        allowReturn != null && "true".equals(allowReturn.trim()));
   }
 
   private static boolean hasListener(ExtensionElements extensions) {

@@ -6,6 +6,9 @@ import static cn.gaoxin.approval.countersign.CountersignVariables.APPROVE;
 import static cn.gaoxin.approval.countersign.CountersignVariables.OBJECTIONS;
 import static cn.gaoxin.approval.countersign.CountersignVariables.REJECT;
 import static cn.gaoxin.approval.countersign.CountersignVariables.REJECTIONS;
+import static cn.gaoxin.approval.countersign.CountersignVariables.RETURN;
+import static cn.gaoxin.approval.countersign.CountersignVariables.RETURNS;
+import static cn.gaoxin.approval.countersign.CountersignVariables.RETURN_REASONS;
 import static cn.gaoxin.approval.countersign.CountersignVariables.SIGNERS;
 import static cn.gaoxin.approval.countersign.CountersignVariables.SIGNER_NAME;
 import static cn.gaoxin.approval.countersign.CountersignVariables.SIGN_OPINION;
@@ -25,8 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one listener of every 会签 / 或签 signer task (events {@code create} and {@code complete}), for any model:
  * on create it keeps the signer's opinion local to their instance and registers them among the countersign's
- * signers; on complete it checks the opinion (同意/不同意 and a reason), counts it on the multi-instance body
- * ({@code nrOfApprovals}, {@code nrOfRejections}) for the completion condition, writes the result so far to the
+ * signers; on complete it checks the opinion (同意/不同意, where allowed 退回补正, and a reason), counts it on the
+ * multi-instance body ({@code nrOfApprovals}, {@code nrOfRejections}, {@code nrOfReturns}) for the completion condition, writes the result so far to the
  * task's {@code resultVariable} for the gateway after the countersign, and records who signed what, when and why
  * as a comment in the case history. See {@link CountersignVariables} for the names.
  */
@@ -62,6 +65,8 @@ public class CountersignListener implements TaskListener {
       execution.setVariable(REJECTIONS, 0, body);
       execution.setVariable(OBJECTIONS, "", body);
       execution.setVariable(AGREEMENTS, "", body);
+      execution.setVariable(RETURNS, 0, body);
+      execution.setVariable(RETURN_REASONS, "", body);
     }
     List<String> signers = CaseVariables.strings(task.getVariable(SIGNERS));
     signers.add(signer);
@@ -69,8 +74,10 @@ public class CountersignListener implements TaskListener {
   }
 
   private void signed(DelegateTask task, CountersignDefinition definition) {
-    String opinion = TaskInputs.requireOneOf(task, SIGN_OPINION, "请选择签署意见: 同意 (APPROVE) 或不同意 (REJECT)",
-        APPROVE, REJECT);
+    String opinion = definition.allowsReturn()
+        ? TaskInputs.requireOneOf(task, SIGN_OPINION, "请选择签署意见: 同意 (APPROVE)、不同意 (REJECT) 或退回补正 (RETURN)",
+            APPROVE, REJECT, RETURN)
+        : TaskInputs.requireOneOf(task, SIGN_OPINION, "请选择签署意见: 同意 (APPROVE) 或不同意 (REJECT)", APPROVE, REJECT);
     String reason = TaskInputs.requireText(task, SIGN_REASON, "请填写签署理由 (signReason)");
     TaskInputs.requireMaxLength(task, SIGN_REASON, 1000, "签署理由");
     String signer = String.valueOf(task.getVariable(definition.elementVariable()));
@@ -80,11 +87,15 @@ public class CountersignListener implements TaskListener {
       throw new ProcessEngineException("本签署任务应由 " + signerName + " 本人签署");
     }
     boolean agrees = APPROVE.equals(opinion);
+    boolean returns = RETURN.equals(opinion);
+    boolean objects = REJECT.equals(opinion);
     int approvals = count(task, APPROVALS) + (agrees ? 1 : 0);
-    int rejections = count(task, REJECTIONS) + (agrees ? 0 : 1);
+    int rejections = count(task, REJECTIONS) + (objects ? 1 : 0);
+    int returned = count(task, RETURNS) + (returns ? 1 : 0);
     String line = signerName + ": " + reason;
-    String objections = agrees ? text(task, OBJECTIONS) : append(text(task, OBJECTIONS), line);
+    String objections = objects ? append(text(task, OBJECTIONS), line) : text(task, OBJECTIONS);
     String agreements = agrees ? append(text(task, AGREEMENTS), line) : text(task, AGREEMENTS);
+    String returnReasons = returns ? append(text(task, RETURN_REASONS), line) : text(task, RETURN_REASONS);
 
     DelegateExecution execution = task.getExecution();
     String body = definition.bodyActivityId();
@@ -92,14 +103,18 @@ public class CountersignListener implements TaskListener {
     execution.setVariable(REJECTIONS, rejections, body);
     execution.setVariable(OBJECTIONS, objections, body);
     execution.setVariable(AGREEMENTS, agreements, body);
-    boolean approved = definition.mode().approved(approvals, rejections);
-    execution.setVariable(definition.resultVariable(), approved ? APPROVE : REJECT);
+    execution.setVariable(RETURNS, returned, body);
+    execution.setVariable(RETURN_REASONS, returnReasons, body);
+    String result = definition.allowsReturn() ? definition.mode().result(approvals, rejections, returned)
+        : definition.mode().approved(approvals, rejections) ? APPROVE : REJECT;
+    execution.setVariable(definition.resultVariable(), result);
     if (definition.resultOpinionVariable() != null) {
-      execution.setVariable(definition.resultOpinionVariable(), approved ? "" : objections);
+      execution.setVariable(definition.resultOpinionVariable(),
+          REJECT.equals(result) ? objections : RETURN.equals(result) ? returnReasons : "");
     }
     task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
         "【" + definition.mode().label() + "】" + (actor == null ? "" : actor + " ") + "(" + signerName + ") "
-            + (agrees ? "同意" : "不同意") + ": " + reason);
+            + (agrees ? "同意" : returns ? "退回补正" : "不同意") + ": " + reason);
   }
 
   /** Who completes the task: the logged-in clerk, or the assignee when the engine is driven without a login. */

@@ -24,4 +24,19 @@ public enum CountersignMode {
   public boolean approved(int approvals, int rejections) {
     return this == ALL ? rejections == 0 : approvals > 0;
   }
+
+  /**
+   * The result so far ({@link CountersignVariables#APPROVE}, {@code REJECT} or {@code RETURN}) when signers may also
+   * return the case for correction: a 会签 is refused on one objection, otherwise returned when anyone returned it,
+   * otherwise approved; an 或签 is approved on one agreement, otherwise returned when anyone returned it, otherwise
+   * refused.
+   */
+  public String result(int approvals, int rejections, int returns) {
+    if (this == ALL) {
+      return rejections > 0 ? CountersignVariables.REJECT
+          : returns > 0 ? CountersignVariables.RETURN : CountersignVariables.APPROVE;
+    }
+    return approvals > 0 ? CountersignVariables.APPROVE
+        : returns > 0 ? CountersignVariables.RETURN : CountersignVariables.REJECT;
+  }
 }

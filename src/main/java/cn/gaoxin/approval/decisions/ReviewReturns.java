@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
  * {@code decisionReason} and {@code departmentName} of {@code returnForCorrection}). For a model with two fixed
  * reviews (一业一证) the model passes both decisions:
  * {@code ${reviewReturns.reasons(name1, decision1, reason1, name2, decision2, reason2)}} and
- * {@code ${reviewReturns.departments(name1, decision1, name2, decision2)}}; 一窗受理 lists its branches' results
- * through {@code itemBundles}. Where one department reviews several of the case's items (证照联办: 营业执照 and the
- * permit may both be 市场监管), {@code ${reviewReturns.itemReasons(name1, item1, decision1, reason1, name2, item2,
- * decision2, reason2)}} names the item of each reason.
+ * {@code ${reviewReturns.departments(name1, decision1, name2, decision2)}} (三项并联审查, 如拿地即开工, the same with
+ * three); 一窗受理 lists its branches' results through {@code itemBundles}. Where one department reviews several of
+ * the case's items (证照联办: 营业执照 and the permit may both be 市场监管),
+ * {@code ${reviewReturns.itemReasons(name1, item1, decision1, reason1, name2, item2, decision2, reason2)}} names the
+ * item of each reason.
  */
 @Component("reviewReturns")
 public class ReviewReturns {
@@ -51,14 +52,25 @@ public class ReviewReturns {
     return departments(returned(name1, "", decision1, null, name2, "", decision2, null));
   }
 
-  private static List<Returned> returned(String name1, String item1, Object decision1, Object reason1, String name2,
-      String item2, Object decision2, Object reason2) {
+  public String reasons(String name1, Object decision1, Object reason1, String name2, Object decision2,
+      Object reason2, String name3, Object decision3, Object reason3) {
+    return reasons(returned(name1, "", decision1, reason1, name2, "", decision2, reason2, name3, "", decision3,
+        reason3));
+  }
+
+  public String departments(String name1, Object decision1, String name2, Object decision2, String name3,
+      Object decision3) {
+    return departments(returned(name1, "", decision1, null, name2, "", decision2, null, name3, "", decision3, null));
+  }
+
+  /** Quadruples (department name, item reviewed, decision, reason): the returning ones. */
+  private static List<Returned> returned(Object... reviews) {
     List<Returned> returns = new ArrayList<>();
-    if (ReviewDecision.RETURN.name().equals(String.valueOf(decision1))) {
-      returns.add(new Returned(name1, item1 == null ? "" : item1, reason1 == null ? "" : reason1.toString().trim()));
-    }
-    if (ReviewDecision.RETURN.name().equals(String.valueOf(decision2))) {
-      returns.add(new Returned(name2, item2 == null ? "" : item2, reason2 == null ? "" : reason2.toString().trim()));
+    for (int i = 0; i + 3 < reviews.length; i += 4) {
+      if (ReviewDecision.RETURN.name().equals(String.valueOf(reviews[i + 2]))) {
+        returns.add(new Returned(String.valueOf(reviews[i]), reviews[i + 1] == null ? "" : reviews[i + 1].toString(),
+            reviews[i + 3] == null ? "" : reviews[i + 3].toString().trim()));
+      }
     }
     if (returns.isEmpty()) {
       throw new IllegalStateException("没有部门退回补正, 不能发送退回补正通知");

@@ -3,6 +3,7 @@ package cn.gaoxin.approval.audit;
 import static cn.gaoxin.approval.audit.DemoDriverChecks.ended;
 import static cn.gaoxin.approval.audit.DemoDriverChecks.open;
 import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gaoxin.approval.audit.simulation.DemoHistory;
 import cn.gaoxin.approval.audit.simulation.construction.ConstructionOnCommitmentDriver;
@@ -70,10 +71,30 @@ class ConstructionDemoDriversTest extends ScenarioTest {
 
   @Test
   void constructionOnLandAcquisition() {
-    checks.playEveryScenario(onLandAcquisition, MONDAY.plusDays(2), Map.of(
-        "APPROVED", ended("APPROVED"), "CONTRACT_FIRST", ended("APPROVED"), "APPROVED_LATE", ended("APPROVED"),
-        "REJECTED", ended("REJECTED"), "DESIGN_OBJECTED", ended("REJECTED"),
-        "PREPARATION_CLOSED", ended("PREPARATION_CLOSED"), "RESUBMITTED", ended("APPROVED"), "NOT_ACCEPTED", ended("NOT_ACCEPTED"), "OPEN", open("ACCEPTED")));
+    checks.playEveryScenario(onLandAcquisition, MONDAY.plusDays(2), Map.ofEntries(
+        entry("APPROVED", ended("APPROVED")), entry("CONTRACT_FIRST", ended("APPROVED")),
+        entry("APPROVED_LATE", ended("APPROVED")), entry("REJECTED", ended("REJECTED")),
+        entry("DESIGN_OBJECTED", ended("REJECTED")), entry("SIGNER_ADDED", ended("APPROVED")),
+        entry("RETURNED", ended("APPROVED")), entry("PREPARATION_CLOSED", ended("PREPARATION_CLOSED")),
+        entry("RESUBMITTED", ended("APPROVED")), entry("NOT_ACCEPTED", ended("NOT_ACCEPTED")),
+        entry("OPEN", open("ACCEPTED"))));
+    for (var c : DemoDriverChecks.plan(onLandAcquisition, MONDAY.plusDays(2), onLandAcquisition.processKey().hashCode())) {
+      String pi = checks.caseOf(c).processInstanceId();
+      var comments = engine.getTaskService().getProcessInstanceComments(pi).stream().map(x -> x.getFullMessage()).toList();
+      if (c.scenario().equals("SIGNER_ADDED")) {
+        // the added department's signer task was created by 加签 and signed like the others
+        assertThat(comments).anySatisfy(m -> assertThat(m).startsWith("【加签】"));
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi)
+            .taskDefinitionKey("Task_ReviewDesign").finished().list()).hasSize(5)
+            .allSatisfy(t -> assertThat(t.getDeleteReason()).isEqualTo("completed"));
+      }
+      if (c.scenario().equals("RETURNED")) {
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi)
+            .activityId("Task_ReturnForCorrection").count()).isEqualTo(1);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi)
+            .activityId("Task_RecheckCorrection").finished().count()).isEqualTo(1);
+      }
+    }
   }
 
   @Test
@@ -101,6 +122,26 @@ class ConstructionDemoDriversTest extends ScenarioTest {
     String done = "LAND_USE_COMPLETED";
     checks.playEveryScenario(landUse, MONDAY.plusDays(8), Map.of(
         "COMPLETED", ended(done), "CLAIM_LATE", ended(done), "ROADMAP_LATE", ended(done), "ITEM_LATE", ended(done),
-        "RESUBMITTED", ended(done), "NOT_ACCEPTED", ended("NOT_ACCEPTED"), "OPEN", open("ACCEPTED")));
+        "RESUBMITTED", ended(done), "RETURNED", ended(done), "REDONE", ended(done),
+        "NOT_ACCEPTED", ended("NOT_ACCEPTED"), "OPEN", open("ACCEPTED")));
+    var history = engine.getHistoryService();
+    for (var c : DemoDriverChecks.plan(landUse, MONDAY.plusDays(8), landUse.processKey().hashCode())) {
+      String pi = checks.caseOf(c).processInstanceId();
+      if (c.scenario().equals("RETURNED")) {
+        // returned to the applicant once, corrected, re-checked by the window, checked again by a butler
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
+            .activityId("Task_ReturnForCorrection").count()).isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
+            .activityId("Task_ClaimProject").finished().count()).isEqualTo(2);
+      }
+      if (c.scenario().equals("REDONE")) {
+        // the roadmap was reviewed twice, and one stage sent an item back
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi)
+            .activityId("Task_ReviewRoadmap").finished().count()).isEqualTo(2);
+        assertThat(history.createHistoricProcessInstanceQuery().superProcessInstanceId(pi).list().stream()
+            .mapToLong(s -> history.createHistoricActivityInstanceQuery().processInstanceId(s.getId())
+                .activityId("Task_ReopenStageItems").count()).sum()).isEqualTo(1);
+      }
+    }
   }
 }

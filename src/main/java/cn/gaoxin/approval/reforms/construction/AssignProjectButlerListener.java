@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The butler who claimed the project-claim task becomes the project's service butler ({@code projectButler},
  * {@code projectButlerName}): later butler tasks of the case are offered to them by name (candidate user). A butler may lead at most the catalog's
- * {@code landUse.butlers.capacity} open land-use cases (青岛高新区: 10 butlers for 24 projects).
+ * {@code landUse.butlers.capacity} open land-use cases (青岛高新区: 10 butlers for 24 projects). A butler who returns
+ * the application for correction does not take the project on: after the correction any butler may claim it.
  */
 @Component("assignProjectButler")
 public class AssignProjectButlerListener implements TaskListener {
@@ -33,6 +34,9 @@ public class AssignProjectButlerListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (ValidateProjectProfileListener.returned(task)) {
+      return;
+    }
     String butler = task.getAssignee();
     if (butler == null || butler.isBlank()) {
       throw new NotValidException("请先认领本任务: 认领人即为该项目的服务管家");

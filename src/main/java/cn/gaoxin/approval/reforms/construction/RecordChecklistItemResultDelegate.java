@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Appends the outcome of one checklist item of a land-use stage to {@code stageResults}: the item
  * ({@code checklistItemCode}, {@code checklistItemName}) and the butler's record ({@code itemResult} DONE or
- * NOT_NEEDED, {@code documentNumber}, {@code itemNote}).
+ * NOT_NEEDED, {@code documentNumber}, {@code itemNote}); an item handled again after the stage confirmation returned it
+ * replaces its earlier result and keeps the reason it was returned for ({@code itemReturnReason}).
  */
 @Component("recordChecklistItemResult")
 public class RecordChecklistItemResultDelegate implements JavaDelegate {
@@ -44,6 +45,10 @@ public class RecordChecklistItemResultDelegate implements JavaDelegate {
     entry.put("documentNumber", text(execution.getVariable("documentNumber")));
     entry.put("note", text(execution.getVariable("itemNote")));
     entry.put("completedAt", clock.instant().toString());
+    String returnReason = text(execution.getVariable("itemReturnReason"));
+    if (!returnReason.isEmpty()) {
+      entry.put("returnReason", returnReason);
+    }
     results.add(entry);
     execution.setVariable("stageResults", CaseVariables.json(results));
   }

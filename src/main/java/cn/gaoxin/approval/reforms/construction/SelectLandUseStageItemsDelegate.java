@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Starts a land-use stage: from the case's {@code roadmap} and the stage code {@code stageCode}, lists the
  * stage's items still to be handled ({@code stageItems}, JSON; {@code stageItemCount}; {@code stageItemsText} for
- * the butler's form) and opens an empty {@code stageResults}.
+ * the butler's form), the items as choices for the stage confirmation's return ({@code stageItemOptions}) and opens
+ * an empty {@code stageResults}.
  */
 @Component("selectLandUseStageItems")
 public class SelectLandUseStageItemsDelegate implements JavaDelegate {
@@ -39,6 +40,8 @@ public class SelectLandUseStageItemsDelegate implements JavaDelegate {
           .append(", 承诺 ").append(item.get("promisedDays")).append(" 个工作日)\n");
     }
     execution.setVariable("stageItemsText", items.isEmpty() ? "本阶段没有需要办理的事项" : text.toString().trim());
+    execution.setVariable("stageItemOptions", CaseVariables.json(items.stream()
+        .map(i -> Map.of("label", i.get("code") + " " + i.get("name"), "value", i.get("code"))).toList()));
     execution.setVariable("stageResults", CaseVariables.json(List.of()));
   }
 }

@@ -81,6 +81,12 @@ class ConstructionOnLandAcquisitionTest extends ConstructionScenarioTest {
         Map.of("signOpinion", opinion, "signReason", reason));
   }
 
+  private Object departmentOf(String group) {
+    return catalog.department(group).map(cn.gaoxin.approval.catalog.Department::name).orElse(group);
+  }
+
+  @Autowired cn.gaoxin.approval.catalog.ServiceCatalog catalog;
+
   private List<String> caseComments(ProcessInstance pi) {
     return engine.getTaskService().getProcessInstanceComments(pi.getId()).stream().map(Comment::getFullMessage).toList();
   }
@@ -105,6 +111,10 @@ class ConstructionOnLandAcquisitionTest extends ConstructionScenarioTest {
     approveAll(pi);
     assertThat(pi).hasPassed("Task_RecordPermitsPrepared", "Event_PreReviewCompleted").isWaitingAt("Gateway_WaitLandContract");
     assertThat(variable(pi, "caseStatus")).isEqualTo("PERMITS_PREPARED");
+    // the decision is taken when the pre-reviews pass, not when the permits are issued on the contract's day
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("PERMITS_PREPARED");
+    assertThat(variable(pi, "decidedAt")).isEqualTo(Date.from(LocalDateTime.of(2026, 3, 2, 9, 0)
+        .atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
     assertThat(licencesOf(pi)).isEmpty();
 
     clockAt(LocalDateTime.of(2026, 4, 20, 15, 30));
@@ -153,6 +163,8 @@ class ConstructionOnLandAcquisitionTest extends ConstructionScenarioTest {
         .hasNotPassed("Gateway_JoinIssue");
     assertThat(task(pi, "Task_ReviewPlanning")).as("open pre-reviews are closed").isNull();
     assertThat(variable(pi, "caseStatus")).isEqualTo("PREPARATION_CLOSED");
+    assertThat(variable(pi, "decidedAt")).as("the pre-reviews never all passed: no decision").isNull();
+    assertThat(variable(pi, "decisionStatus")).isNull();
     assertThat(licencesOf(pi)).isEmpty();
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "LAND_PREPARATION_CLOSED");
   }
@@ -175,6 +187,8 @@ class ConstructionOnLandAcquisitionTest extends ConstructionScenarioTest {
     assertThat(tasks(pi, "Task_ReviewDesign")).isEmpty();
     assertThat(tasks(pi, "Task_ReviewConstruction")).isEmpty();
     assertThat(variable(pi, "caseStatus")).isEqualTo("REJECTED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("REJECTED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
     assertThat(variable(pi, "designReviewDecision")).isEqualTo("REJECT");
     assertThat(notices(pi).get(1).body()).contains("消防救援机构: 消防车道宽度不足 4 米")
         .doesNotContain("容积率、建筑密度符合规划条件");
@@ -277,5 +291,114 @@ class ConstructionOnLandAcquisitionTest extends ConstructionScenarioTest {
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
     assertThat(pi).isWaitingAt("Gateway_WaitResubmission").hasNotPassed("Gateway_ForkPreparation");
     assertThat(notices(pi).get(0).body()).contains("建设工程设计方案 (总平面图及效果图): 未提交");
+    assertThat(variable(pi, "decidedAt")).isNull();
+  }
+
+  /** The applicant corrects online and the window re-checks: the case goes back into the pre-reviews. */
+  private void correct(ProcessInstance pi) {
+    correlate(pi, "MaterialsResubmitted", Map.of("submittedMaterials", cn.gaoxin.approval.cases.CaseVariables.json(ALL)));
+    completeAs("window1", pi, "Task_RecheckCorrection", Map.of());
+    runJobs(pi);
+  }
+
+  @Test
+  void returnsInTheCountersignAndThePlanningPreReviewGoToTheApplicantInOneNotice() {
+    ProcessInstance pi = accepted();
+    signDesign(pi, "natural-resources", "APPROVE", "符合规划条件");
+    signDesign(pi, "fire-protection", "RETURN", "请补充消防总平面图 (标注消防车道和登高场地)");
+    // a return does not end the countersign: the other departments still sign
+    assertThat(tasks(pi, "Task_ReviewDesign")).hasSize(2);
+    signDesign(pi, "housing-construction", "APPROVE", "符合建筑节能要求");
+    signDesign(pi, "civil-air-defence", "RETURN", "请补充防空地下室平战转换设计说明");
+    assertThat(variable(pi, "designReviewDecision")).isEqualTo("RETURN");
+    completeAs("natres1", pi, "Task_ReviewPlanning", Map.of("planningReviewDecision", "RETURN",
+        "planningReviewOpinion", "建设工程规划许可申请表缺少建筑面积指标"));
+    assertThat(noticeTypes(pi)).as("nothing is sent while a pre-review is still open").containsExactly("ACCEPTED");
+    signPermit(pi, "housing1", "APPROVE", "施工图已审查合格");
+    runJobs(pi);
+
+    assertThat(pi).hasPassed("Event_PreReviewReturned", "Task_ReturnForCorrection")
+        .hasNotPassed("Task_RecordPermitsPrepared").isWaitingAt("Gateway_WaitCorrection", "Gateway_WaitLandContract");
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION");
+    assertThat(notices(pi).get(1).body()).contains(
+        "1. 设计方案联合审查 (会签): 消防救援机构: 请补充消防总平面图 (标注消防车道和登高场地); 人防办公室: 请补充防空地下室平战转换设计说明"
+            .replace("人防办公室", (String) departmentOf("civil-air-defence")),
+        "2. 自然资源和规划局 (规划许可预审): 建设工程规划许可申请表缺少建筑面积指标")
+        .doesNotContain("符合规划条件", "施工图已审查合格");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("RETURNED");
+    assertThat(variable(pi, "decidedAt")).isNull();
+    assertThat(caseComments(pi)).contains("【会签】fire1 (消防救援机构) 退回补正: 请补充消防总平面图 (标注消防车道和登高场地)");
+
+    clockAt(LocalDateTime.of(2026, 3, 5, 10, 0));
+    correct(pi);
+    // only the returning pre-reviews run again; the whole countersign signs the corrected design again
+    assertThat(pi).isWaitingAt("Task_ReviewDesign", "Task_ReviewPlanning").isNotWaitingAt("Task_ReviewConstruction");
+    assertThat(tasks(pi, "Task_ReviewDesign")).flatExtracting(this::candidateGroups)
+        .containsExactlyInAnyOrder("natural-resources", "housing-construction", "fire-protection", "civil-air-defence");
+    approveDesign(pi);
+    completeAs("natres1", pi, "Task_ReviewPlanning", Map.of("planningReviewDecision", "APPROVE"));
+    runJobs(pi);
+    assertThat(pi).hasPassed("Task_RecordPermitsPrepared").isWaitingAt("Gateway_WaitLandContract");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("PERMITS_PREPARED");
+    assertThat(variable(pi, "decidedAt")).isEqualTo(Date.from(LocalDateTime.of(2026, 3, 5, 10, 0)
+        .atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+
+    correlate(pi, "LandContractSigned", Map.of("landContractNumber", "湘潭高新出让〔2026〕21号"));
+    assertThat(pi).isEnded().hasPassed("Event_PermitsIssued");
+    assertThat(licencesOf(pi)).hasSize(3);
+  }
+
+  @Test
+  void whenNoHousingOfficialAgreesAReturnSendsTheOrSignBackToTheApplicant() {
+    ProcessInstance pi = accepted();
+    approveDesign(pi);
+    completeAs("natres1", pi, "Task_ReviewPlanning", Map.of("planningReviewDecision", "APPROVE"));
+    signPermit(pi, "housing2", "RETURN", "监理合同未盖章, 请补正");
+    assertThat(pi).as("the other official may still agree").isWaitingAt("Task_ReviewConstruction");
+    signPermit(pi, "housing1", "REJECT", "施工合同与中标通知书金额不一致");
+    runJobs(pi);
+    assertThat(variable(pi, "permitReviewDecision")).isEqualTo("RETURN");
+    assertThat(pi).hasPassed("Task_ReturnForCorrection").isWaitingAt("Gateway_WaitCorrection");
+    assertThat(notices(pi).get(1).body()).contains("1. 住房和城乡建设局 (施工许可预审): 住房和城乡建设局 高远: 监理合同未盖章, 请补正")
+        .doesNotContain("设计方案联合审查");
+
+    correct(pi);
+    assertThat(pi).isWaitingAt("Task_ReviewConstruction").isNotWaitingAt("Task_ReviewDesign", "Task_ReviewPlanning");
+    assertThat(tasks(pi, "Task_ReviewConstruction")).hasSize(2);
+    signPermit(pi, "housing1", "APPROVE", "监理合同已补正");
+    runJobs(pi);
+    assertThat(pi).hasPassed("Task_RecordPermitsPrepared");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("PERMITS_PREPARED");
+  }
+
+  @Test
+  void anObjectionOutweighsAReturnInTheCountersign() {
+    ProcessInstance pi = accepted();
+    signDesign(pi, "natural-resources", "RETURN", "请补充日照分析");
+    signDesign(pi, "fire-protection", "REJECT", "消防车道宽度不足 4 米, 不满足 GB 50016 要求");
+    assertThat(pi).isEnded().hasPassed("Event_DesignRejected").hasNotPassed("Task_ReturnForCorrection");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("REJECTED");
+    assertThat(notices(pi).get(1).body()).contains("消防车道宽度不足").doesNotContain("日照分析");
+  }
+
+  @Test
+  void aReturnNotCorrectedInTimeIsNotAccepted() {
+    ProcessInstance pi = accepted();
+    approveDesign(pi);
+    completeAs("natres1", pi, "Task_ReviewPlanning", Map.of("planningReviewDecision", "RETURN",
+        "planningReviewOpinion", "建设工程规划许可申请表缺少建筑面积指标"));
+    signPermit(pi, "housing1", "APPROVE", "同意");
+    runJobs(pi);
+    // 5 working days from Monday 2 March: Monday 9 March
+    assertThat(timer(pi, "Event_CorrectionDeadlinePassed").getDuedate()).isAfter(endOfDay(LocalDate.of(2026, 3, 6)));
+
+    fireTimer(pi, "Event_CorrectionDeadlinePassed");
+    assertThat(pi).isEnded().hasPassed("Task_CloseNotAcceptedAfterReturn", "Event_NotAcceptedAfterReturn")
+        .hasNotPassed("Gateway_JoinIssue", "Task_RecordPermitsPrepared");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_ACCEPTED");
+    assertThat(variable(pi, "decidedAt")).isNull();
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "NOT_ACCEPTED");
+    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 }

@@ -72,6 +72,7 @@ class LandUseOneMatterTest extends ConstructionScenarioTest {
     p.put("farmlandConversion", farmland);
     p.put("undergroundSpace", underground);
     p.put("nightWork", night);
+    p.put("claimDecision", "APPROVE");
     return p;
   }
 
@@ -125,7 +126,8 @@ class LandUseOneMatterTest extends ConstructionScenarioTest {
     }
     Task confirm = task(stage, "Task_ConfirmStage");
     assertThat(candidateUsers(confirm)).containsExactly(butler);
-    engine.getTaskService().complete(confirm.getId(), Map.of("stageSummary", "本阶段事项已全部办结, 请准备下一阶段材料。"));
+    engine.getTaskService().complete(confirm.getId(),
+        Map.of("stageDecision", "CONFIRM", "stageSummary", "本阶段事项已全部办结, 请准备下一阶段材料。"));
     return items.size();
   }
 
@@ -150,8 +152,9 @@ class LandUseOneMatterTest extends ConstructionScenarioTest {
     assertThat(text).contains("适用事项 34 项", "共享区域评估成果免办 6 项", "【用地准备阶段】", "建设项目职业病危害预评价",
         "生产建设项目水土保持方案审批 (评估评价类 · 水务局 · 承诺 10 个工作日) — 区域评估成果共享, 免于单独办理");
 
-    completeAs("butler1", pi, "Task_ReviewRoadmap", Map.of("butlerMessage", "首个阶段请先准备项目备案材料。"));
+    completeAs("butler1", pi, "Task_ReviewRoadmap", Map.of("roadmapDecision", "APPROVE", "butlerMessage", "首个阶段请先准备项目备案材料。"));
     assertThat(variable(pi, "caseStatus")).isEqualTo("ROADMAP_ISSUED");
+    assertThat(variable(pi, "decidedAt")).as("the roadmap is not the case's decision").isNull();
     assertThat(notices(pi).get(1).body()).contains("罗晨", "34 个适用事项", "6 个事项共享园区区域评估成果", "首个阶段请先准备项目备案材料");
     assertThat(pi).isWaitingAt("Activity_PreparationStage");
 
@@ -182,6 +185,12 @@ class LandUseOneMatterTest extends ConstructionScenarioTest {
 
     assertThat(pi).isEnded().hasPassed("Task_RecordPreConstructionStage", "Task_NotifyCompleted", "Event_LandUseCompleted");
     assertThat(variable(pi, "caseStatus")).isEqualTo("LAND_USE_COMPLETED");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("LAND_USE_COMPLETED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("decidedAt")
+        .processInstanceIdIn(engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .superProcessInstanceId(pi.getId()).list().stream().map(h -> h.getId()).toArray(String[]::new))
+        .count()).as("the stages record no decision of their own").isZero();
     assertThat(summary(roadmapOf(pi)).get("done")).isEqualTo(34);
     assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "LAND_USE_ROADMAP_ISSUED", "LAND_USE_STAGE_COMPLETED",
         "LAND_USE_STAGE_COMPLETED", "LAND_USE_STAGE_COMPLETED", "LAND_USE_COMPLETED");
@@ -280,5 +289,101 @@ class LandUseOneMatterTest extends ConstructionScenarioTest {
     completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
     assertThat(pi).isWaitingAt("Gateway_WaitResubmission");
     assertThat(notices(pi)).singleElement().satisfies(n -> assertThat(n.body()).contains("营业执照: 未提交", "项目投资协议 (入园协议): 未提交"));
+  }
+
+  private static Map<String, Object> returned(String reason) {
+    return Map.of("claimDecision", "RETURN", "claimReturnReason", reason);
+  }
+
+  @Test
+  void theButlerReturnsTheApplicationForCorrectionAndChecksTheCorrectedProject() {
+    ProcessInstance pi = accepted();
+    String butler = newButler();
+    Task claim = task(pi, "Task_ClaimProject");
+    engine.getTaskService().claim(claim.getId(), butler);
+    assertThatThrownBy(() -> engine.getTaskService().complete(claim.getId(), Map.of("claimDecision", "RETURN")))
+        .hasMessageContaining("需申请人补正的全部内容");
+
+    engine.getTaskService().complete(claim.getId(),
+        returned("1. 项目投资协议中的用地面积 (80 亩) 与用地申请 (60 亩) 不一致; 2. 项目建议书未写明年综合能源消费量"));
+    assertThat(pi).hasPassed("Gateway_ProjectChecked", "Task_ReturnForCorrection")
+        .hasNotPassed("Task_DecideApplicableItems").isWaitingAt("Gateway_WaitCorrection");
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION");
+    assertThat(notices(pi).get(1).body()).contains("项目服务管家", "用地面积 (80 亩) 与用地申请 (60 亩) 不一致",
+        "未写明年综合能源消费量", "逾期未补正的, 不予受理");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("RETURNED");
+    assertThat(variable(pi, "projectButler")).as("a return takes no project on").isNull();
+    assertThat(variable(pi, "decidedAt")).isNull();
+    assertThat(roadmaps.roadmap(pi.getBusinessKey(), CREDIT_CODE).getStatusCode().value()).isEqualTo(409);
+
+    clockAt(LocalDateTime.of(2026, 3, 5, 10, 0));
+    correlate(pi, "MaterialsResubmitted", Map.of("submittedMaterials", cn.gaoxin.approval.cases.CaseVariables.json(ALL)));
+    assertThat(pi).isWaitingAt("Task_RecheckCorrection");
+    completeAs("window1", pi, "Task_RecheckCorrection", Map.of());
+    // the corrected project is checked again, within the acceptance limit counted from now, by any butler
+    assertThat(pi).isWaitingAt("Task_ClaimProject");
+    Task again = task(pi, "Task_ClaimProject");
+    assertThat(again.getAssignee()).isNull();
+    assertThat(again.getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 3, 6)));
+    assertThat(timer(pi, "Event_ClaimOverdue").getDuedate()).isEqualTo(endOfDay(LocalDate.of(2026, 3, 6)));
+    assertThat(engine.getTaskService().getVariable(again.getId(), "claimDecision")).as("a fresh conclusion").isNull();
+
+    completeAs(butler, pi, "Task_ClaimProject", profileMedicine());
+    assertThat(variable(pi, "projectButler")).isEqualTo(butler);
+    assertThat(pi).hasPassed("Task_ComposeRoadmap").isWaitingAt("Task_ReviewRoadmap");
+    completeAs(butler, pi, "Task_ReviewRoadmap", Map.of("roadmapDecision", "APPROVE"));
+    assertThat(variable(pi, "caseStatus")).isEqualTo("ROADMAP_ISSUED");
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "LAND_USE_ROADMAP_ISSUED");
+    assertThat(pi).isWaitingAt("Activity_PreparationStage");
+  }
+
+  @Test
+  void aReturnNotCorrectedInTimeIsNotAccepted() {
+    ProcessInstance pi = accepted();
+    completeAs(newButler(), pi, "Task_ClaimProject", returned("项目投资协议未盖章"));
+    // 5 working days from Monday 2 March
+    assertThat(timer(pi, "Event_CorrectionDeadlinePassed").getDuedate()).isAfter(endOfDay(LocalDate.of(2026, 3, 6)));
+
+    fireTimer(pi, "Event_CorrectionDeadlinePassed");
+    assertThat(pi).isEnded().hasPassed("Task_CloseNotAcceptedAfterReturn", "Event_NotAcceptedAfterReturn")
+        .hasNotPassed("Task_RecheckCorrection", "Task_DecideApplicableItems");
+    assertThat(variable(pi, "caseStatus")).isEqualTo("NOT_ACCEPTED");
+    assertThat(variable(pi, "decidedAt")).isNull();
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "RETURNED_FOR_CORRECTION", "NOT_ACCEPTED");
+  }
+
+  @Test
+  void theRoadmapReviewSendsTheProjectBackToItsButlerToCheckAgain() {
+    String butler = newButler();
+    // recorded by mistake as a large plant outside the assessed area
+    ProcessInstance pi = roadmapFor(butler, profileLargePlant());
+    assertThat(variable(pi, "requiredItemCount")).isEqualTo(43);
+    String reviewId = task(pi, "Task_ReviewRoadmap").getId();
+    engine.getTaskService().claim(reviewId, butler);
+    assertThatThrownBy(() -> engine.getTaskService().complete(reviewId, Map.of("roadmapDecision", "RETURN")))
+        .hasMessageContaining("退回重新核实的理由");
+    engine.getTaskService().complete(reviewId, Map.of("roadmapDecision", "RETURN",
+        "roadmapReturnReason", "项目位于火炬支路已完成区域评估的片区内, 行业类别应为生物医药, 请重新核实"));
+
+    assertThat(pi).hasPassed("Gateway_RoadmapReviewed").hasNotPassed("Task_RecordRoadmapIssued")
+        .isWaitingAt("Task_ClaimProject");
+    Task check = task(pi, "Task_ClaimProject");
+    assertThat(check.getAssignee()).as("back to the project's butler").isEqualTo(butler);
+    assertThat(engine.getTaskService().getVariable(check.getId(), "roadmapReturnReason")).asString()
+        .contains("行业类别应为生物医药");
+    assertThat(noticeTypes(pi)).as("an internal return tells the applicant nothing").containsExactly("ACCEPTED");
+    assertThat(variable(pi, "caseStatus")).isNotEqualTo("ROADMAP_ISSUED");
+
+    completeAs(butler, pi, "Task_ClaimProject", profileMedicine());
+    assertThat(variable(pi, "requiredItemCount")).as("the roadmap is composed again").isEqualTo(34);
+    assertThat(summary(roadmapOf(pi))).containsEntry("shared", 6);
+    completeAs(butler, pi, "Task_ReviewRoadmap", Map.of("roadmapDecision", "APPROVE"));
+    assertThat(variable(pi, "caseStatus")).isEqualTo("ROADMAP_ISSUED");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "roadmapReturnReason")).isNull();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("Task_ComposeRoadmap").count()).isEqualTo(2);
+    assertThat(noticeTypes(pi)).containsExactly("ACCEPTED", "LAND_USE_ROADMAP_ISSUED");
+    assertThat(variable(pi, "decidedAt")).isNull();
   }
 }

@@ -1,6 +1,7 @@
 package cn.gaoxin.approval.reforms.construction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.gaoxin.approval.cases.CaseVariables;
@@ -75,7 +76,8 @@ class LandUseStageTest extends ConstructionScenarioTest {
 
     assertThat(pi).isWaitingAt("Task_ConfirmStage");
     assertThat(candidateUsers(task(pi, "Task_ConfirmStage"))).containsExactly("butler-stage");
-    engine.getTaskService().complete(task(pi, "Task_ConfirmStage").getId(), Map.of("stageSummary", "用地准备阶段已完成。"));
+    engine.getTaskService().complete(task(pi, "Task_ConfirmStage").getId(),
+        Map.of("stageDecision", "CONFIRM", "stageSummary", "用地准备阶段已完成。"));
     assertThat(pi).isEnded().hasPassed("Task_NotifyStageCompleted");
     assertThat(variable(pi, "stageResults").toString()).contains("\"code\":\"LU-04\"", "青自然资预〔2026〕12号",
         "\"code\":\"LU-01\"", "\"result\":\"DONE\"");
@@ -101,5 +103,54 @@ class LandUseStageTest extends ConstructionScenarioTest {
     engine.getManagementService().executeJob(job.getId());
     assertThat(tasks(pi, "Task_SuperviseOverdueItem")).hasSize(1);
     assertThat(tasks(pi, "Task_TrackChecklistItem")).hasSize(2);
+  }
+
+  @Test
+  void aConfirmationThatFindsTheWorkIncompleteSendsTheItemsBackWithTheReason() {
+    ProcessInstance pi = startStage(List.of(item("LU-01", "企业投资项目备案", 1, "REQUIRED"),
+        item("LU-04", "建设项目用地预审与选址意见书", 10, "REQUIRED")));
+    assertThat(variable(pi, "stageItemOptions").toString()).contains("\"value\":\"LU-01\"", "LU-04 建设项目用地预审与选址意见书");
+    engine.getTaskService().complete(taskWhere(pi, "Task_TrackChecklistItem", "checklistItemCode", "LU-01").getId(),
+        Map.of("itemResult", "NOT_NEEDED", "itemNote", "已办理过备案"));
+    engine.getTaskService().complete(taskWhere(pi, "Task_TrackChecklistItem", "checklistItemCode", "LU-04").getId(),
+        Map.of("itemResult", "DONE", "documentNumber", "青自然资预〔2026〕12号"));
+    String confirm = task(pi, "Task_ConfirmStage").getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(confirm, Map.of("stageDecision", "RETURN",
+        "returnedItems", CaseVariables.json(List.of("LU-01"))))).hasMessageContaining("退回重办的理由");
+    assertThatThrownBy(() -> engine.getTaskService().complete(confirm, Map.of("stageDecision", "RETURN",
+        "stageReturnReason", "备案证明未上传"))).hasMessageContaining("需要重新帮办的事项");
+    assertThatThrownBy(() -> engine.getTaskService().complete(confirm, Map.of("stageDecision", "RETURN",
+        "stageReturnReason", "备案证明未上传", "returnedItems", CaseVariables.json(List.of("LU-53"))))).hasMessageContaining("LU-53");
+
+    clockAt(LocalDateTime.of(2026, 3, 4, 9, 0));
+    engine.getTaskService().complete(confirm, Map.of("stageDecision", "RETURN",
+        "stageReturnReason", "企业投资项目备案不能以\"已办理过\"为由免办, 请取得本项目的备案证明", "returnedItems", CaseVariables.json(List.of("LU-01"))));
+    runJobs(pi);
+
+    // back to the earlier step: only the returned item is handled again, showing the reason
+    assertThat(pi).hasPassed("Task_ReopenStageItems").isWaitingAt("Task_TrackChecklistItem").isNotWaitingAt("Task_ConfirmStage");
+    List<Task> again = tasks(pi, "Task_TrackChecklistItem");
+    assertThat(again).singleElement().satisfies(t -> {
+      assertThat(engine.getTaskService().getVariable(t.getId(), "checklistItemCode")).isEqualTo("LU-01");
+      assertThat(engine.getTaskService().getVariable(t.getId(), "itemReturnReason")).asString().contains("请取得本项目的备案证明");
+      assertThat(t.getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 3, 5)));
+    });
+    assertThat(variable(pi, "stageReturns").toString()).contains("请取得本项目的备案证明", "\"items\":[\"LU-01\"]");
+    assertThat(noticeTypes(pi)).as("the applicant is not told of an internal return").isEmpty();
+
+    engine.getTaskService().complete(again.get(0).getId(),
+        Map.of("itemResult", "DONE", "documentNumber", "2026-370212-27-03-001234"));
+    assertThat(pi).isWaitingAt("Task_ConfirmStage");
+    assertThat(engine.getTaskService().getVariable(task(pi, "Task_ConfirmStage").getId(), "stageDecision"))
+        .as("a fresh conclusion").isNull();
+    engine.getTaskService().complete(task(pi, "Task_ConfirmStage").getId(),
+        Map.of("stageDecision", "CONFIRM", "stageSummary", "用地准备阶段已完成。"));
+    assertThat(pi).isEnded().hasPassed("Task_NotifyStageCompleted");
+    String results = variable(pi, "stageResults").toString();
+    assertThat(results).contains("2026-370212-27-03-001234", "青自然资预〔2026〕12号", "请取得本项目的备案证明")
+        .doesNotContain("NOT_NEEDED", "已办理过备案");
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_ConfirmStage").finished().count()).isEqualTo(2);
+    assertThat(notices(pi)).singleElement().satisfies(n -> assertThat(n.body()).contains("用地准备阶段已完成。"));
   }
 }

@@ -5,6 +5,9 @@ import cn.gaoxin.approval.audit.simulation.ReformDriver;
 import cn.gaoxin.approval.audit.simulation.SimulationContext;
 import cn.gaoxin.approval.catalog.ServiceCatalog;
 import cn.gaoxin.approval.catalog.ServiceItem;
+import cn.gaoxin.approval.clerks.TaskOperations;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +20,10 @@ import org.springframework.stereotype.Component;
  * Plays 拿地即开工 ({@code construction-on-land-acquisition}) cases: three parallel pre-reviews before the land
  * contract (the design scheme countersigned by every department, 会签; the construction permit signed by any one
  * housing official, 或签; planning by one clerk), the permits on the day the contract is signed (before or after the last pre-review), a refused
- * pre-review, a department objecting in the design countersign, overdue pre-reviews urged by supervision. Day parameters (working days): {@code verifyDays},
+ * pre-review, a department objecting in the design countersign, overdue pre-reviews urged by supervision, a
+ * department added to the running design countersign (加签, through {@link TaskOperations#addSigner} as the clerk of
+ * a participating department, as POST /api/tasks/{id}/add-signer does) who then signs, and pre-reviews returned for
+ * correction (退回补正: one notice, correction online, the window re-checks, the returning pre-reviews run again). Day parameters (working days): {@code verifyDays},
  * {@code reviewDays} (pre-reviews), {@code supplementDays} (from the pre-reviews to the contract),
  * {@code resubmitDays}.
  */
@@ -37,10 +43,22 @@ public class ConstructionOnLandAcquisitionDriver implements ReformDriver {
       "fire-protection", "消防车道宽度不足 4 米, 不满足 GB 50016 要求",
       "civil-air-defence", "未按规定配建防空地下室");
 
-  private final ServiceCatalog catalog;
+  /** Departments a participating clerk may add to the design countersign, and why. */
+  private static final List<Map.Entry<String, String>> ADDED_SIGNERS = List.of(
+      Map.entry("archives", "地下室设档案库房, 请城建档案馆一并审查"),
+      Map.entry("health", "项目含洁净厂房和职业病防护设施, 请卫生健康局一并审查"));
+  /** What each pre-review asks the applicant to correct when it returns the application. */
+  private static final Map<String, String> RETURN_REASONS = Map.of(
+      DESIGN, "请补充消防总平面图 (标注消防车道和登高场地)",
+      PLANNING, "建设工程规划许可申请表缺少建筑面积指标",
+      CONSTRUCTION, "监理合同未盖章, 请补正");
 
-  public ConstructionOnLandAcquisitionDriver(ServiceCatalog catalog) {
+  private final ServiceCatalog catalog;
+  private final TaskOperations operations;
+
+  public ConstructionOnLandAcquisitionDriver(ServiceCatalog catalog, TaskOperations operations) {
     this.catalog = catalog;
+    this.operations = operations;
   }
 
   @Override
@@ -56,6 +74,8 @@ public class ConstructionOnLandAcquisitionDriver implements ReformDriver {
         new Scenario("APPROVED_LATE", "预审超期, 效能监察督办后通过", 8),
         new Scenario("REJECTED", "一项预审不通过, 案件终止", 8),
         new Scenario("DESIGN_OBJECTED", "设计方案会签中一个部门不同意, 案件终止", 4),
+        new Scenario("SIGNER_ADDED", "设计方案会签中参与部门加签一个部门, 加签部门同意后通过", 6),
+        new Scenario("RETURNED", "一项预审退回补正, 网上补正、窗口复核后该项重新预审并通过", 6),
         // the land contract is awaited 90 calendar days: longer than a simulated case may take, so only on request
         new Scenario("PREPARATION_CLOSED", "逾期未签订出让合同, 预审关闭", 0),
         new Scenario("RESUBMITTED", "材料不全, 一次性告知后补正", 6),
@@ -88,6 +108,30 @@ public class ConstructionOnLandAcquisitionDriver implements ReformDriver {
         ctx.workingDaysLater(reviewDays);
         review(ctx, pi, PLANNING, true);
         review(ctx, pi, DESIGN, false);
+      }
+      case "SIGNER_ADDED" -> {
+        ctx.workingDaysLater(Math.max(1, reviewDays - 1));
+        addSignerToDesign(ctx, pi);
+        order.forEach(r -> review(ctx, pi, r, true));
+        ctx.workingDaysLater(Math.max(1, Math.min(8, c.days("supplementDays", 3))));
+        signContract(ctx, pi);
+      }
+      case "RETURNED" -> {
+        String returning = order.get(0);
+        ctx.workingDaysLater(Math.max(1, reviewDays - 1));
+        returnForCorrection(ctx, pi, returning);
+        review(ctx, pi, order.get(1), true);
+        review(ctx, pi, order.get(2), true);
+        // one notice; the applicant corrects online within the limit and the window re-checks
+        ctx.workingDaysLater(Math.max(1, Math.min(4, c.days("resubmitDays", 2))));
+        List<String> all = item.materials().stream().map(ServiceItem.Material::code).toList();
+        ctx.correlate(pi, "MaterialsResubmitted",
+            Map.of(cn.gaoxin.approval.cases.CaseVariables.SUBMITTED_MATERIALS, cn.gaoxin.approval.cases.CaseVariables.json(all)));
+        ctx.complete(pi, "Task_RecheckCorrection", Map.of());
+        ctx.workingDaysLater(1 + ctx.random().nextInt(2));
+        review(ctx, pi, returning, true);
+        ctx.workingDaysLater(Math.max(1, Math.min(8, c.days("supplementDays", 3))));
+        signContract(ctx, pi);
       }
       case "PREPARATION_CLOSED" -> {
         ctx.workingDaysLater(reviewDays);
@@ -171,6 +215,44 @@ public class ConstructionOnLandAcquisitionDriver implements ReformDriver {
       return;
     }
     officials.forEach(t -> ctx.complete(pi, t, Map.of("signOpinion", "REJECT", "signReason", "施工图审查合格书未取得")));
+  }
+
+  /**
+   * 加签: a clerk of one of the signing departments adds a department to the running design countersign through
+   * the same service as POST /api/tasks/{id}/add-signer; the added department then signs like the others.
+   */
+  private void addSignerToDesign(SimulationContext ctx, ProcessInstance pi) {
+    List<Task> signers = ctx.tasks(pi, DESIGN);
+    Task asking = signers.get(ctx.random().nextInt(signers.size()));
+    String department = ctx.groupOf(asking);
+    String clerk = ctx.member(department);
+    Map.Entry<String, String> added = ADDED_SIGNERS.get(ctx.random().nextInt(ADDED_SIGNERS.size()));
+    IdentityService identity = ctx.engine().getIdentityService();
+    identity.setAuthentication(clerk, identity.createGroupQuery().groupMember(clerk).list().stream()
+        .map(Group::getId).toList());
+    try {
+      operations.addSigner(asking.getId(), added.getKey(), null, added.getValue());
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** The pre-review returns the application: in the countersign one department, in the 或签 every official. */
+  private static void returnForCorrection(SimulationContext ctx, ProcessInstance pi, String review) {
+    String reason = RETURN_REASONS.get(review);
+    switch (review) {
+      case DESIGN -> {
+        List<Task> signers = new ArrayList<>(ctx.tasks(pi, DESIGN));
+        Collections.shuffle(signers, ctx.random());
+        for (int i = 0; i < signers.size(); i++) {
+          ctx.complete(pi, signers.get(i), i == 0 ? Map.of("signOpinion", "RETURN", "signReason", reason)
+              : Map.of("signOpinion", "APPROVE", "signReason", "符合出让条件和本部门技术规定"));
+        }
+      }
+      case CONSTRUCTION -> ctx.tasks(pi, CONSTRUCTION).forEach(t ->
+          ctx.complete(pi, t, Map.of("signOpinion", "RETURN", "signReason", reason)));
+      default -> ctx.complete(pi, PLANNING, Map.of("planningReviewDecision", "RETURN", "planningReviewOpinion", reason));
+    }
   }
 
   private static void signContract(SimulationContext ctx, ProcessInstance pi) {
