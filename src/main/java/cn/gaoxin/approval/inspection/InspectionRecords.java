@@ -31,8 +31,11 @@ public class InspectionRecords {
 
   public void saveResult(String caseNumber, String creditCode, String name, String inspector, String coInspector,
       String matters, String result, String findings, Instant now) {
+    // a result entered again (the publication review returned it) replaces the earlier handling too: a finding
+    // found again is handled again, one no longer found needs none
     int rows = jdbc.update("update app_inspection_record set enterprise_name = ?, inspector = ?, co_inspector = ?, "
-        + "inspection_matters = ?, result = ?, findings = ?, inspected_at = ? where case_number = ? and credit_code = ?",
+        + "inspection_matters = ?, result = ?, findings = ?, inspected_at = ?, handling_measure = null, "
+        + "handling_note = null, handled_at = null where case_number = ? and credit_code = ?",
         name, inspector, coInspector, matters, result, findings, Timestamp.from(now), caseNumber, creditCode);
     if (rows == 0) {
       jdbc.update("""

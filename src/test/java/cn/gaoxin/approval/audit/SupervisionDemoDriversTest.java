@@ -48,7 +48,7 @@ class SupervisionDemoDriversTest extends ScenarioTest {
   void doubleRandomInspection() {
     String published = "RESULTS_PUBLISHED";
     checks.playEveryScenario(doubleRandom, MONDAY, Map.of("PUBLISHED", ended(published),
-        "FINDINGS_HANDLED", ended(published), "APPROVED_LATE", ended(published), "OPEN", open("SAMPLE_DRAWN")));
+        "FINDINGS_HANDLED", ended(published), "APPROVED_LATE", ended(published), "RETURNED", ended(published), "OPEN", open("SAMPLE_DRAWN")));
   }
 
   @Test
@@ -64,7 +64,7 @@ class SupervisionDemoDriversTest extends ScenarioTest {
     checks.playEveryScenario(perMuYield, MONDAY.plusDays(2), Map.of("PUBLISHED", ended(published),
         "DISPUTED", ended(published), "DEEMED", ended(published), "EXCLUDED", ended(published),
         "OBJECTION_UPHELD", ended(published), "OBJECTION_DISMISSED", ended(published),
-        "APPROVED_LATE", ended(published), "OPEN", open("DATA_COLLECTION")));
+        "APPROVED_LATE", ended(published), "RETURNED", ended(published), "OPEN", open("DATA_COLLECTION")));
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.gaoxin.approval.audit.AuditTrailService;
+import cn.gaoxin.approval.audit.CaseTrail;
 import cn.gaoxin.approval.cases.CaseVariables;
 import cn.gaoxin.approval.followup.FollowUpRegistry;
 import cn.gaoxin.approval.inspection.InspectionDirectory;
@@ -46,6 +48,7 @@ class DoubleRandomInspectionTest extends ScenarioTest {
   @Autowired InspectionRecords records;
   @Autowired PublicAnnouncements announcements;
   @Autowired FollowUpRegistry followUps;
+  @Autowired AuditTrailService trails;
 
   @BeforeEach
   void inspectorsAndClock() {
@@ -239,7 +242,7 @@ class DoubleRandomInspectionTest extends ScenarioTest {
           assertThat(r.handlingMeasure()).isEqualTo("ABNORMAL_LIST");
         });
 
-    completeAs("market1", pi, "Task_ApprovePublication", Map.of("publicationApproved", true));
+    completeAs("market1", pi, "Task_ApprovePublication", Map.of("reviewResult", "PASS"));
 
     assertThat(pi).isEnded().hasPassed("Task_PublishResults", "Task_NotifyInspectedEnterprises", "Task_NotifyOrganiser",
         "Event_ResultsPublished");
@@ -260,6 +263,81 @@ class DoubleRandomInspectionTest extends ScenarioTest {
         .satisfies(n -> assertThat(n.recipient()).isEqualTo("13903750000"));
     // an internal campaign has no enterprise to call back
     assertThat(followUps.forOriginal(pi.getId())).isEmpty();
+  }
+
+  @Test
+  void theReviewReturnsTheResultsToTheInspectorsWithAReasonTheyRedoThemAndTheReviewApprovesOnce() throws Exception {
+    ProcessInstance pi = campaign(2, "11");
+    List<Task> tasks = inspections(pi);
+    String problemCode = (String) engine.getTaskService().getVariable(tasks.get(0).getId(), "targetCreditCode");
+    assertThat(engine.getTaskService().getVariable(tasks.get(0).getId(), "returnReason")).as("nothing returned yet").isNull();
+    inspect(tasks.get(0), "NOT_DISCLOSED", "未按时公示 2025 年度报告");
+    inspect(tasks.get(1), "NO_PROBLEM", null);
+    completeAs("market1", pi, "Task_HandleFinding",
+        Map.of("handlingMeasure", "ABNORMAL_LIST", "handlingNote", "平高新市监异字〔2026〕31 号, 列入经营异常名录"));
+    assertThat(pi).isWaitingAt("Task_ApprovePublication");
+
+    // a return needs its reason; without one the review stays open
+    String review = task(pi, "Task_ApprovePublication").getId();
+    engine.getTaskService().claim(review, "market1");
+    assertThatThrownBy(() -> engine.getTaskService().complete(review, Map.of("reviewResult", "RETURN")))
+        .hasMessageContaining("退回必须写明退回理由");
+    assertThatThrownBy(() -> engine.getTaskService().complete(review, Map.of("reviewResult", "MAYBE")))
+        .hasMessageContaining("请选择审核结论");
+    String reason = "企业已于 6 月 28 日补报年度报告 (公示系统可查), 请复核未公示的结论";
+    engine.getTaskService().complete(review, Map.of("reviewResult", "RETURN", "returnReason", reason));
+    runJobs(pi);
+
+    // back to the drawn inspectors: every inspection is open again and shows why it came back; nothing decided
+    assertThat(pi).hasPassed("Gateway_PublicationReviewed").isWaitingAt("Task_InspectTarget");
+    List<Task> again = inspections(pi);
+    assertThat(again).hasSize(2);
+    for (Task t : again) {
+      assertThat(engine.getTaskService().getVariable(t.getId(), "returnReason")).isEqualTo(reason);
+      assertThat(engine.getTaskService().getIdentityLinksForTask(t.getId())).extracting(IdentityLink::getUserId)
+          .contains((String) engine.getTaskService().getVariable(t.getId(), "inspector"));
+    }
+    assertThat(variable(pi, "decidedAt")).as("a return decides nothing").isNull();
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(announcements.forCase(pi.getBusinessKey(), "INSPECTION_RESULTS")).isEmpty();
+
+    // the inspector corrects the result: no problem, so the earlier handling no longer applies
+    for (Task t : again) {
+      inspect(t, "NO_PROBLEM", null);
+    }
+    assertThat(pi).isWaitingAt("Task_ApprovePublication");
+    assertThat(variable(pi, "resultSummary")).isEqualTo("本次随机抽取检查企业 2 户, 未发现问题 2 户, 发现问题 0 户。");
+    assertThat(records.forCase(pi.getBusinessKey())).filteredOn(r -> r.creditCode().equals(problemCode)).singleElement()
+        .satisfies(r -> {
+          assertThat(r.result()).isEqualTo("NO_PROBLEM");
+          assertThat(r.handlingMeasure()).isNull();
+        });
+
+    completeAs("market2", pi, "Task_ApprovePublication", Map.of("reviewResult", "PASS"));
+    assertThat(pi).isEnded().hasPassed("Task_PublishResults", "Event_ResultsPublished");
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("SPOT_CHECK_COMPLIANT");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("Task_RecordInspectionOutcome").count()).as("recorded once, at the final approval").isEqualTo(1);
+    assertThat(announcements.forCase(pi.getBusinessKey(), "INSPECTION_RESULTS").orElseThrow().items())
+        .doesNotContain("列入经营异常名录");
+
+    // the case history shows who returned it, when and why, then who approved
+    CaseTrail trail = trails.trail(pi.getBusinessKey()).orElseThrow();
+    List<CaseTrail.Step> reviews = trail.steps().stream().filter(s -> s.activityId().equals("Task_ApprovePublication"))
+        .toList();
+    assertThat(reviews).hasSize(2);
+    assertThat(reviews.get(0)).satisfies(s -> {
+      assertThat(s.userId()).isEqualTo("market1");
+      assertThat(s.outcome()).isEqualTo("RETURN");
+      assertThat(s.reason()).isEqualTo(reason);
+      assertThat(s.endedAt()).isNotNull();
+    });
+    assertThat(reviews.get(1)).satisfies(s -> {
+      assertThat(s.userId()).isEqualTo("market2");
+      assertThat(s.outcome()).isEqualTo("PASS");
+    });
+    assertThat(trail.steps()).filteredOn(s -> s.activityId().equals("Task_InspectTarget")).hasSize(4);
   }
 
   @Test
@@ -330,7 +408,7 @@ class DoubleRandomInspectionTest extends ScenarioTest {
     assertThat(pi).isWaitingAt("Task_ApprovePublication", "Task_SuperviseOverdueInspection");
     fireTimer(pi, "Event_PublicationOverdue");
     assertThat(pi).isWaitingAt("Task_ApprovePublication", "Task_SuperviseOverduePublication", "Task_SuperviseOverdueInspection");
-    completeAs("market1", pi, "Task_ApprovePublication", Map.of("publicationApproved", true));
+    completeAs("market1", pi, "Task_ApprovePublication", Map.of("reviewResult", "PASS"));
     assertThat(announcements.forCase(pi.getBusinessKey(), "INSPECTION_RESULTS")).isPresent();
     completeAs("supervisor1", pi, "Task_SuperviseOverdueInspection", Map.of("supervisionAction", "URGE", "supervisionOpinion", "催办"));
     completeAs("supervisor1", pi, "Task_SuperviseOverduePublication", Map.of("supervisionAction", "RECORD", "supervisionOpinion", "记录"));

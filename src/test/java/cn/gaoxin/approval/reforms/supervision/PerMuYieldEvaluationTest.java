@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -272,7 +274,7 @@ class PerMuYieldEvaluationTest extends ScenarioTest {
         + "(规上 2 家、规下 1 家)、B 类 1 家 (规上 1 家、规下 0 家)、C 类 2 家 (规上 1 家、规下 1 家)、D 类 2 家 (规上 2 家、规下 0 家)。");
 
     clockAt(LocalDateTime.of(2026, 11, 10, 9, 0));
-    completeAs("econ1", pi, "Task_ApproveYieldResults", Map.of("approvalOpinion", "同意公示"));
+    completeAs("econ1", pi, "Task_ApproveYieldResults", Map.of("reviewResult", "PASS", "approvalOpinion", "同意公示"));
     // the grades are decided when approved, before the public notice
     assertThat(variable(pi, "decidedAt")).as("decided").isNotNull();
     assertThat(variable(pi, "decisionStatus")).isEqualTo("GRADES_APPROVED");
@@ -298,6 +300,81 @@ class PerMuYieldEvaluationTest extends ScenarioTest {
         .anySatisfy(n -> assertThat(n.body()).contains("济南明泰包装制品有限公司", "20 分", "D 类"));
     assertThat(api.summary(pi.getBusinessKey())).containsEntry("enterprises", 8);
     assertThat(followUps.forOriginal(pi.getId())).isEmpty();
+  }
+
+  @Test
+  void theApprovalReturnsTheDataForCorrectionWithAReasonItIsCorrectedRescoredAndApprovedOnce() {
+    Map<String, Object> wrong = firm(3);
+    Map<String, Object> right = firm(4);
+    ProcessInstance pi = campaign(List.of(wrong, right));
+    for (Map<String, Object> f : List.of(wrong, right)) {
+      collect(pi, (String) f.get("creditCode"), Map.of());
+      confirm(pi, f, true, null);
+    }
+    assertThat(pi).isWaitingAt("Task_ApproveYieldResults");
+    assertThat(evaluationOf(pi, wrong).compositeScore()).isEqualTo(56);
+
+    // a return needs its reason; without one the approval stays open
+    String approval = task(pi, "Task_ApproveYieldResults").getId();
+    engine.getTaskService().claim(approval, "econ1");
+    assertThatThrownBy(() -> engine.getTaskService().complete(approval, Map.of("reviewResult", "RETURN")))
+        .hasMessageContaining("退回必须写明退回理由");
+    String reason = "山东华泉新材料科技有限公司实缴税金未含已退库部分, 请按税务部门数据更正后重新计分";
+    engine.getTaskService().complete(approval, Map.of("reviewResult", "RETURN", "returnReason", reason));
+    runJobs(pi);
+
+    // back to the collection: each enterprise's data task is open again and shows why; nothing decided or published
+    assertThat(pi).hasPassed("Gateway_GradesReviewed").isWaitingAt("Task_CollectYieldData");
+    for (Map<String, Object> f : List.of(wrong, right)) {
+      Task t = taskFor(pi, "Task_CollectYieldData", (String) f.get("creditCode"));
+      assertThat(engine.getTaskService().getVariable(t.getId(), "returnReason")).isEqualTo(reason);
+    }
+    assertThat(variable(pi, "decidedAt")).as("a return decides nothing").isNull();
+    assertThat(variable(pi, "decisionStatus")).isNull();
+    assertThat(announcements.forCase(pi.getBusinessKey(), "YIELD_EVALUATION_NOTICE")).isEmpty();
+
+    collect(pi, (String) wrong.get("creditCode"), Map.of("taxPaid", 3600, "dataNote", "按税务部门数据更正实缴税金"));
+    collect(pi, (String) right.get("creditCode"), Map.of());
+    // corrected data goes to the enterprise to confirm again
+    assertThat(notices(pi)).filteredOn(n -> n.type().equals("YIELD_DATA_CONFIRMATION_REQUEST")).hasSize(4);
+    for (Map<String, Object> f : List.of(wrong, right)) {
+      assertThat(confirm(pi, f, true, null)).isEqualTo(HttpStatus.ACCEPTED);
+    }
+    assertThat(pi).isWaitingAt("Task_ApproveYieldResults");
+    assertThat(evaluationOf(pi, wrong)).satisfies(e -> {
+      assertThat(e.taxPerMu()).isEqualByComparingTo("30.00");
+      assertThat(e.compositeScore()).isEqualTo(63);
+    });
+
+    completeAs("econ1", pi, "Task_ApproveYieldResults", Map.of("reviewResult", "PASS", "approvalOpinion", "同意公示"));
+    assertThat(variable(pi, "decisionStatus")).isEqualTo("GRADES_APPROVED");
+    assertThat(variable(pi, "decidedAt")).isNotNull();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("Task_RecordGradesApproved").count()).as("recorded once, at the final approval").isEqualTo(1);
+    assertThat(pi).hasPassed("Task_PublishYieldNotice").isWaitingAt("Event_NoticePeriodEnds");
+
+    // the case history shows who returned it, when and why, then who approved (read from the engine's history:
+    // the audit trail page cannot open a yield case yet, its DMN result is a serialized Java object)
+    var history = engine.getHistoryService();
+    List<HistoricTaskInstance> approvals = history.createHistoricTaskInstanceQuery()
+        .processInstanceId(pi.getId()).taskDefinitionKey("Task_ApproveYieldResults").orderByHistoricActivityInstanceStartTime()
+        .asc().list();
+    assertThat(approvals).hasSize(2).allSatisfy(t -> {
+      assertThat(t.getAssignee()).isEqualTo("econ1");
+      assertThat(t.getEndTime()).isNotNull();
+    });
+    Map<String, Object> returned = new HashMap<>();
+    history.createHistoricDetailQuery().activityInstanceId(approvals.get(0).getActivityInstanceId())
+        .variableUpdates().list()
+        .forEach(d -> returned.put(((HistoricVariableUpdate) d).getVariableName(),
+            ((HistoricVariableUpdate) d).getValue()));
+    assertThat(returned).containsEntry("reviewResult", "RETURN").containsEntry("returnReason", reason);
+    Map<String, Object> passed = new HashMap<>();
+    history.createHistoricDetailQuery().activityInstanceId(approvals.get(1).getActivityInstanceId())
+        .variableUpdates().list()
+        .forEach(d -> passed.put(((HistoricVariableUpdate) d).getVariableName(),
+            ((HistoricVariableUpdate) d).getValue()));
+    assertThat(passed).containsEntry("reviewResult", "PASS");
   }
 
   @Test
@@ -369,7 +446,7 @@ class PerMuYieldEvaluationTest extends ScenarioTest {
       confirm(pi, f, true, null);
     }
     assertThat(object(pi, upheld, "尚未公示")).isEqualTo(HttpStatus.CONFLICT);
-    completeAs("econ1", pi, "Task_ApproveYieldResults", Map.of("approvalOpinion", "同意"));
+    completeAs("econ1", pi, "Task_ApproveYieldResults", Map.of("reviewResult", "PASS", "approvalOpinion", "同意"));
     assertThat(evaluationOf(pi, upheld).grade()).isEqualTo("D");
 
     clockAt(LocalDateTime.of(2026, 11, 5, 10, 0));
@@ -425,7 +502,7 @@ class PerMuYieldEvaluationTest extends ScenarioTest {
     confirm(pi, f, true, null);
     assertThat(pi).isWaitingAt("Task_ApproveYieldResults", "Task_SuperviseOverdueCollection");
     assertThat(evaluationOf(pi, f).grade()).isEqualTo("D");
-    completeAs("econ1", pi, "Task_ApproveYieldResults", Map.of("approvalOpinion", "同意"));
+    completeAs("econ1", pi, "Task_ApproveYieldResults", Map.of("reviewResult", "PASS", "approvalOpinion", "同意"));
     object(pi, f, "事故已结案, 不应一票否决");
     fireTimer(pi, "Event_ObjectionReviewOverdue");
     assertThat(pi).isWaitingAt("Task_ReviewObjection", "Task_SuperviseOverdueObjection", "Task_SuperviseOverdueCollection");

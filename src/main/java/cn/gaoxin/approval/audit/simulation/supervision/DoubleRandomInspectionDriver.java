@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Plays 双随机、一公开 ({@code double-random-inspection}) campaigns. There is no schedule in the platform that starts
  * them: market regulation launches each campaign in Tasklist (start form: title, matters, sample size, seed), as the
  * scenario tests do; the draw then assigns targets and inspectors. The drawn inspector enters each result, findings
- * are handled by market regulation, the results are approved and published. Day parameters (working days):
+ * are handled by market regulation, the results are approved and published; in RETURNED the review sends the results
+ * back to the inspectors with its reason, they enter every result again and the review approves. Day parameters (working days):
  * {@code reviewDays} (inspections), {@code supplementDays} (handling a finding).
  */
 @Component
@@ -45,6 +46,7 @@ public class DoubleRandomInspectionDriver implements ReformDriver {
         new Scenario("PUBLISHED", "抽查未发现问题, 结果公示", 45),
         new Scenario("FINDINGS_HANDLED", "发现问题依法处置后公示", 25),
         new Scenario("APPROVED_LATE", "检查超期, 效能监察督办后公示", 8),
+        new Scenario("RETURNED", "公示内容审核退回, 执法人员重新检查录入后公示", 6),
         new Scenario("OPEN", "检查实施中 (未办结)", 4));
   }
 
@@ -91,7 +93,17 @@ public class DoubleRandomInspectionDriver implements ReformDriver {
           "handlingNote", finding[3].formatted(ctx.now().getYear(), 10 + ctx.random().nextInt(90))));
     }
     ctx.workingDaysLater(1 + ctx.random().nextInt(3));
-    ctx.complete(pi, "Task_ApprovePublication", Map.of("publicationApproved", true));
+    if (c.scenario().equals("RETURNED")) {
+      ctx.complete(pi, "Task_ApprovePublication", Map.of("reviewResult", "RETURN",
+          "returnReason", "部分企业的检查事项与抽查任务不符, 请逐户核对检查事项和检查结果后重新录入"));
+      ctx.workingDaysLater(1 + ctx.random().nextInt(2));
+      for (Task t : ctx.tasks(pi, "Task_InspectTarget")) {
+        ctx.at(ctx.now().plusMinutes(30 + ctx.random().nextInt(120)));
+        inspect(ctx, pi, t, null);
+      }
+      ctx.workingDaysLater(1);
+    }
+    ctx.complete(pi, "Task_ApprovePublication", Map.of("reviewResult", "PASS"));
   }
 
   /** The drawn inspector enters the result: no problem, or the finding. */

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Plays 工业企业亩产效益综合评价 ({@code per-mu-yield-evaluation}) campaigns over the enterprise directory: the
  * economic development department launches the year's evaluation in Tasklist, collects each enterprise's figures,
  * the enterprises confirm or dispute them through the enterprise API (silence counts as confirmation), the results
- * are approved, publicly noticed (objections reviewed) and published. Day parameters (working days):
+ * are approved, publicly noticed (objections reviewed) and published; in RETURNED the approval sends the data back
+ * with its reason, one enterprise's figure is corrected, every enterprise confirms again and the approval passes. Day parameters (working days):
  * {@code reviewDays} (collection), {@code supplementDays} (enterprises' answers).
  */
 @Component
@@ -50,6 +51,7 @@ public class PerMuYieldEvaluationDriver implements ReformDriver {
         new Scenario("OBJECTION_UPHELD", "公示期异议成立, 更正后重新计分", 6),
         new Scenario("OBJECTION_DISMISSED", "公示期异议不成立, 维持原结果", 6),
         new Scenario("APPROVED_LATE", "数据采集超期, 效能监察督办", 6),
+        new Scenario("RETURNED", "审定时退回更正采集数据, 重新核实计分后审定", 6),
         new Scenario("OPEN", "数据采集中 (未办结)", 4));
   }
 
@@ -106,7 +108,25 @@ public class PerMuYieldEvaluationDriver implements ReformDriver {
     }
 
     ctx.workingDaysLater(late ? 1 : 1 + ctx.random().nextInt(2));
-    ctx.complete(pi, "Task_ApproveYieldResults", Map.of("approvalOpinion", "同意公示"));
+    if (scenario.equals("RETURNED")) {
+      ctx.complete(pi, "Task_ApproveYieldResults", Map.of("reviewResult", "RETURN", "returnReason",
+          special.name() + "的实缴税金未含已退库部分, 请按税务部门数据更正后重新计分"));
+      ctx.workingDaysLater(1);
+      for (YieldEnterpriseDirectory.Enterprise f : firms) {
+        ctx.at(ctx.now().plusMinutes(10 + ctx.random().nextInt(60)));
+        Task t = ctx.taskWhere(pi, "Task_CollectYieldData", "yieldCreditCode", f.creditCode());
+        ctx.complete(pi, t, f == special
+            ? Map.of("dataStatus", "COLLECTED", "taxPaid", scaled(special.taxPaid(), 1.1), "dataNote", "按税务部门数据更正实缴税金")
+            : Map.of("dataStatus", "COLLECTED"));
+      }
+      ctx.workingDaysLater(1);
+      for (YieldEnterpriseDirectory.Enterprise f : firms) {
+        ctx.at(ctx.now().plusMinutes(5 + ctx.random().nextInt(90)));
+        confirm(ctx, caseNumber, f, true, null);
+      }
+      ctx.workingDaysLater(1);
+    }
+    ctx.complete(pi, "Task_ApproveYieldResults", Map.of("reviewResult", "PASS", "approvalOpinion", "同意公示"));
     if (scenario.startsWith("OBJECTION")) {
       ctx.workingDaysLater(1);
       accepted(enterpriseApi.object(caseNumber, new YieldEvaluationController.Objection(special.creditCode(),
