@@ -32,6 +32,8 @@ import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.Group;
@@ -166,7 +168,7 @@ public class AuditTrailService {
         boolean ofThisStep = a.getId().equals(d.getActivityInstanceId())
             || task != null && task.getId().equals(d.getTaskId());
         if (ofThisStep && d instanceof HistoricVariableUpdate u) {
-          values.add(new CaseTrail.ValueEntry(u.getVariableName(), display(u.getValue())));
+          values.add(new CaseTrail.ValueEntry(u.getVariableName(), display(plain(u.getTypedValue()))));
         }
       }
       String outcome = values.stream().filter(v -> OUTCOME.matcher(v.name()).matches()).map(CaseTrail.ValueEntry::value)
@@ -208,7 +210,7 @@ public class AuditTrailService {
         String step = d.getTaskId() != null ? stepNames.get("task:" + d.getTaskId())
             : stepNames.get(d.getActivityInstanceId());
         changes.add(new CaseTrail.VariableChange(d.getTime().toInstant(), u.getVariableName(), u.getTypeName(),
-            display(u.getValue()), u.getRevision(), step));
+            display(plain(u.getTypedValue())), u.getRevision(), step));
       }
     }
 
@@ -352,7 +354,7 @@ public class AuditTrailService {
     for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(processInstanceId).disableCustomObjectDeserialization().list()) {
       if (processInstanceId.equals(v.getActivityInstanceId()) || !vars.containsKey(v.getName())) {
-        vars.put(v.getName(), v.getValue());
+        vars.put(v.getName(), plain(v.getTypedValue()));
       }
     }
     return vars;
@@ -360,6 +362,24 @@ public class AuditTrailService {
 
   private LocalDate day(Instant instant) {
     return clock.toLocalDate(Date.from(instant));
+  }
+
+  /**
+   * A variable's value as the trail shows it, without deserializing objects (history is read with custom object
+   * deserialization off: the auditor's JVM need not hold the classes, and deserializing case data is a risk): a JSON
+   * or XML object shows as its serialized text, any other serialized object by its type, never as an error that
+   * would hide the whole trail (a DMN result kept as an object, e.g. 亩产效益's {@code yieldResult}).
+   */
+  static Object plain(TypedValue typed) {
+    if (typed instanceof ObjectValue object && !object.isDeserialized()) {
+      String format = object.getSerializationDataFormat();
+      if (format != null && (format.contains("json") || format.contains("xml"))) {
+        return object.getValueSerialized();
+      }
+      String type = object.getObjectTypeName() == null ? "对象" : object.getObjectTypeName();
+      return "[" + type + " (" + format + " 序列化, 审计页面不展开)]";
+    }
+    return typed == null ? null : typed.getValue();
   }
 
   String display(Object value) {

@@ -99,8 +99,9 @@ public class CaseSummaryBackfill {
     for (HistoricVariableInstance v : all) {
       boolean instanceScope = v.getProcessInstanceId().equals(v.getActivityInstanceId());
       Map<String, Object> vars = variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>());
-      if (v.getValue() != null && (instanceScope || !vars.containsKey(v.getName()))) {
-        vars.put(v.getName(), v.getValue());
+      Object value = AuditTrailService.plain(v.getTypedValue());
+      if (value != null && (instanceScope || !vars.containsKey(v.getName()))) {
+        vars.put(v.getName(), value);
       }
     }
     for (HistoricProcessInstance p : instances) {

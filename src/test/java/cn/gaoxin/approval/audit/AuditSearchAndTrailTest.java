@@ -13,6 +13,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -240,6 +243,29 @@ class AuditSearchAndTrailTest extends ScenarioTest {
       assertThat(v.value()).isEqualTo("经营场所变更, 另行申请");
     });
     assertThat(trail.notices()).extracting(CaseTrail.NoticeEntry::type).contains("WITHDRAWN");
+  }
+
+  @Test
+  void theTrailOfACaseHoldingAnObjectVariableShowsIt() {
+    // e.g. 亩产效益 keeps its DMN result as an object: history is read without deserializing objects, which once
+    // made the whole trail of such a case fail ("Object is not deserialized")
+    BpmnModelInstance model = Bpmn.createExecutableProcess("trail-object-probe").camundaHistoryTimeToLive(1)
+        .startEvent().userTask("Task_Look").name("查看").camundaCandidateGroups("auditors").endEvent().done();
+    engine.getRepositoryService().createDeployment().addModelInstance("trail-object-probe.bpmn", model).deploy();
+    Map<String, Object> grade = new java.util.LinkedHashMap<>(Map.of("grade", "A"));
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("trail-object-probe", "GX-PROBE-OBJ-1",
+        Variables.createVariables().putValueTyped("yieldResult",
+            Variables.objectValue(grade).serializationDataFormat(Variables.SerializationDataFormats.JSON).create()));
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .singleResult().getId());
+
+    CaseTrail trail = trails.trail("GX-PROBE-OBJ-1").orElseThrow();
+
+    assertThat(trail.variableChanges()).anySatisfy(v -> {
+      assertThat(v.name()).isEqualTo("yieldResult");
+      assertThat(v.value()).contains("\"grade\"").contains("\"A\"");
+    });
+    assertThat(trail.steps()).extracting(CaseTrail.Step::name).contains("查看");
   }
 
   private void as(String user, Runnable action) {
