@@ -26,18 +26,19 @@ public record WebappSession(Http http, Map<String, String> headers, StringBuilde
   private static ProcessEngine webappsEngine;
 
   /**
-   * The webapps find the engine through JVM-wide registries and cache per-engine executors of the first context's
-   * engine: after an earlier test context closed, point them at this context's engine.
+   * The webapps find the engine through JVM-wide registries (the runtime container first, then ProcessEngines by
+   * name) and cache per-engine executors of the first context's engine: after an earlier test context closed, point
+   * them at this context's engine.
    */
   public static synchronized void pointWebappsAt(ProcessEngine engine) {
     ProcessEngines.registerProcessEngine(engine);
     RuntimeContainerDelegate container = RuntimeContainerDelegate.INSTANCE.get();
     ProcessEngine registered = container.getProcessEngineService().getProcessEngine(engine.getName());
-    if (registered != engine) {
-      if (registered != null) {
-        container.unregisterProcessEngine(registered);
-      }
-      container.registerProcessEngine(engine);
+    if (registered != null && registered != engine) {
+      // a stale engine of a closed context: remove it, so that the webapps and the REST API find this context's
+      // engine by name in ProcessEngines. Never register the engine here: a registration the context does not
+      // remove when it closes would become the next stale one for every later context.
+      container.unregisterProcessEngine(registered);
     }
     if (webappsEngine != engine) {
       Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
