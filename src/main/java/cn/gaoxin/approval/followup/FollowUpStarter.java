@@ -6,10 +6,16 @@ import cn.gaoxin.approval.cases.CaseStatus;
 import cn.gaoxin.approval.cases.CaseVariables;
 import cn.gaoxin.approval.catalog.ServiceCatalog;
 import cn.gaoxin.approval.catalog.ServiceItem;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -19,6 +25,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,7 +39,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * case back; it is logged and {@link FollowUpSweep} starts it later. The register's key makes sure no case gets two.
  *
  * <p>Everything runs in a new transaction: after commit the finished case's transaction resources are still bound
- * to the thread, and work joining them would never be committed. And it runs as the platform, not as the clerk
+ * to the thread, and work joining them would never be committed. That new transaction needs a connection of its
+ * own while the finished case's thread still holds its one (Spring releases it only after the after-commit
+ * callbacks), so by default ({@code approval.follow-up.start=async}) the start is handed to one thread of its own:
+ * the finishing thread returns its connection at once, and follow-ups never hold two connections per thread. Run
+ * inline, ten job-executor threads finishing cases at once held ten connections and waited for ten more, and a
+ * small pool ran dry (the benchmark's latency part with 8 connections: every thread waiting, requests failing
+ * after Hikari's 30 s). {@code sync} keeps the start on the finishing thread (tests, and the demo history while it
+ * moves the engine clock, see {@link #runInline}). And it runs as the platform, not as the clerk
  * whose task finished the case (still logged in on this thread): a clerk may neither read the case's history nor
  * start a follow-up, and the follow-up must not depend on who took the last step.
  *
@@ -58,10 +72,16 @@ public class FollowUpStarter {
   private final ServiceCatalog catalog;
   private final EngineClock clock;
   private final TransactionTemplate newTransaction;
+  private final ThreadPoolExecutor starts;
+  private volatile boolean inline;
+  private final AtomicLong handedOver = new AtomicLong();
+  private final AtomicLong finished = new AtomicLong();
+  private volatile String lastStartThread;
 
   public FollowUpStarter(HistoryService historyService, IdentityService identityService, RuntimeService runtimeService,
       RepositoryService repositoryService, FollowUpPolicy policy, FollowUpRegistry registry, CaseNumbers caseNumbers,
-      ServiceCatalog catalog, EngineClock clock, PlatformTransactionManager transactionManager) {
+      ServiceCatalog catalog, EngineClock clock, PlatformTransactionManager transactionManager,
+      @Value("${approval.follow-up.start:async}") String mode) {
     this.historyService = historyService;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
@@ -73,10 +93,78 @@ public class FollowUpStarter {
     this.clock = clock;
     this.newTransaction = new TransactionTemplate(transactionManager);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    if (!mode.equals("async") && !mode.equals("sync")) {
+      throw new IllegalStateException("approval.follow-up.start 须为 async 或 sync, 实际为 " + mode);
+    }
+    this.inline = mode.equals("sync");
+    // one thread: at most one extra connection for follow-ups; a full queue is logged and left to FollowUpSweep
+    this.starts = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(10_000), r -> {
+      Thread t = new Thread(r, "follow-up-start");
+      t.setDaemon(true);
+      return t;
+    }, (task, executor) -> {
+      finished.incrementAndGet();
+      log.warn("回访启动队列已满, 由定期核查补启动");
+    });
+  }
+
+  /**
+   * Starts follow-ups on the finishing thread ({@code true}) or hands them to the follow-up thread ({@code false});
+   * returns the previous setting. The demo history runs inline while it moves the engine clock, so that each
+   * follow-up starts at the simulated moment its case ended.
+   */
+  public boolean runInline(boolean value) {
+    boolean previous = inline;
+    inline = value;
+    return previous;
+  }
+
+  /** Waits until the follow-ups handed over so far have started (or failed and been logged). */
+  public boolean awaitHandedOver(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (finished.get() < handedOver.get()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    starts.shutdown();
+    starts.awaitTermination(10, TimeUnit.SECONDS);
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   public void onCaseEnded(CaseEnded ended) {
+    if (inline) {
+      startLogged(ended);
+    } else {
+      handedOver.incrementAndGet();
+      try {
+        starts.execute(() -> {
+          try {
+            startLogged(ended);
+          } finally {
+            finished.incrementAndGet();
+          }
+        });
+      } catch (RuntimeException e) {
+        finished.incrementAndGet();
+        throw e;
+      }
+    }
+  }
+
+  /** The thread the last follow-up was started on (diagnostics; the hand-off's test reads it). */
+  public String lastStartThread() {
+    return lastStartThread;
+  }
+
+  private void startLogged(CaseEnded ended) {
+    lastStartThread = Thread.currentThread().getName();
     try {
       startFor(ended.processInstanceId());
     } catch (RuntimeException e) {

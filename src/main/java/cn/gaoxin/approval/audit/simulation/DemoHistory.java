@@ -1,6 +1,7 @@
 package cn.gaoxin.approval.audit.simulation;
 
 import cn.gaoxin.approval.calendar.EngineClock;
+import cn.gaoxin.approval.followup.FollowUpStarter;
 import cn.gaoxin.approval.calendar.WorkingDayCalendar;
 import cn.gaoxin.approval.cases.ApplicationService;
 import cn.gaoxin.approval.identifiers.CreditCode;
@@ -48,10 +49,12 @@ public class DemoHistory {
   private final WorkingDayCalendar calendar;
   private final EngineClock clock;
   private final Map<String, ReformDriver> drivers = new LinkedHashMap<>();
+  private final FollowUpStarter followUps;
 
   public DemoHistory(ProcessEngine engine, ApplicationService applications, WorkingDayCalendar calendar,
-      EngineClock clock, List<ReformDriver> drivers) {
+      EngineClock clock, List<ReformDriver> drivers, FollowUpStarter followUps) {
     this.engine = engine;
+    this.followUps = followUps;
     this.applications = applications;
     this.calendar = calendar;
     this.clock = clock;
@@ -117,6 +120,8 @@ public class DemoHistory {
     drivers.values().forEach(d -> covered.addAll(d.coveredKeys()));
     List<String> skipped = deployedReforms().stream().filter(k -> !covered.contains(k)).toList();
     boolean paused = SimulationClock.pauseJobExecutor(engine);
+    // follow-ups start on the playing thread, at the simulated moment their case ended
+    boolean inline = followUps.runInline(true);
     SimulationContext ctx = new SimulationContext(engine, applications, calendar, clock.zone(), new Random(seed));
     try {
       for (PlannedCase c : plan) {
@@ -134,6 +139,7 @@ public class DemoHistory {
         }
       }
     } finally {
+      followUps.runInline(inline);
       SimulationClock.reset();
       if (paused) {
         SimulationClock.resumeJobExecutor(engine);

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.gaoxin.approval.followup.FollowUpRegistry;
+import cn.gaoxin.approval.followup.FollowUpStarter;
 import cn.gaoxin.approval.followup.FollowUpSweep;
 import cn.gaoxin.approval.reforms.supervision.ledger.RectificationLedger;
 import cn.gaoxin.approval.support.ScenarioTest;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -35,6 +37,7 @@ class ServiceFollowUpTest extends ScenarioTest {
 
   @Autowired FollowUpRegistry registry;
   @Autowired FollowUpSweep sweep;
+  @Autowired FollowUpStarter starter;
   @Autowired RectificationLedger ledger;
   @Autowired SupervisionReportsController reports;
 
@@ -158,6 +161,27 @@ class ServiceFollowUpTest extends ScenarioTest {
     assertThat(pi).isEnded();
     assertThat(followUpOf(pi)).isNotNull();
     assertThat(registry.forOriginal(pi.getId())).isPresent();
+  }
+
+  @Test
+  void inProductionTheFollowUpStartsOnItsOwnThreadOnceTheFinishingThreadIsDone() throws Exception {
+    // the production setting (approval.follow-up.start=async): the finishing thread, still holding its committed
+    // transaction's connection during the after-commit callbacks, hands the start over instead of taking a second
+    boolean previous = starter.runInline(false);
+    try {
+      ProcessInstance pi = apply(FOOD, ALL, false);
+      completeAs("window1", pi, "Task_VerifyMaterials", Map.of());
+      completeAs("market1", pi, "Task_ReviewApplication", Map.of("reviewDecision", "REJECT",
+          "decisionReason", "经营场所不符合要求"));
+      assertThat(pi).isEnded();
+
+      assertThat(starter.awaitHandedOver(Duration.ofSeconds(30))).isTrue();
+      assertThat(starter.lastStartThread()).isEqualTo("follow-up-start");
+      assertThat(registry.forOriginal(pi.getId())).isPresent();
+      assertThat(followUpOf(pi)).isNotNull();
+    } finally {
+      starter.runInline(previous);
+    }
   }
 
   @Test
