@@ -179,17 +179,15 @@ final class DemoDriverChecks {
     // decision and on-time rate empty, so at least one played scenario must have recorded one
     assertThat(decided).as(driver.processKey() + ": no played scenario recorded a decision (decidedAt on the case)")
         .isNotEmpty();
-    {
-      String why = driver.processKey() + ": scenarios " + decided + " recorded a decision (decidedAt), ";
-      assertThat(figures.medianDays()).as(why + "so the scorecard shows the median days to decision").isNotNull();
-      assertThat(figures.p90Days()).as(why + "so the scorecard shows P90 days to decision").isNotNull();
-      List<String> promising = catalog.items().stream()
-          .filter(i -> i.processes().contains(driver.processKey()) && i.limits() != null
-              && i.limits().promised() != null).map(ServiceItem::code).toList();
-      if (!promising.isEmpty()) {
-        assertThat(figures.onTimeRate()).as(why + "and items " + promising + " promise a limit, so the scorecard "
-            + "shows the on-time rate").isNotNull();
-      }
+    String why = driver.processKey() + ": scenarios " + decided + " recorded a decision (decidedAt), ";
+    assertThat(figures.medianDays()).as(why + "so the scorecard shows the median days to decision").isNotNull();
+    assertThat(figures.p90Days()).as(why + "so the scorecard shows P90 days to decision").isNotNull();
+    List<String> promising = catalog.items().stream()
+        .filter(i -> i.processes().contains(driver.processKey()) && i.limits() != null
+            && i.limits().promised() != null).map(ServiceItem::code).toList();
+    if (!promising.isEmpty()) {
+      assertThat(figures.onTimeRate()).as(why + "and items " + promising + " promise a limit, so the scorecard "
+          + "shows the on-time rate").isNotNull();
     }
   }
 
